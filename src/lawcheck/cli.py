@@ -1,0 +1,204 @@
+"""The command line: wires arguments to library calls and maps errors to exit codes.
+
+Exit codes: 0 no gaps at or above the --fail-on threshold; 1 gaps at or above it;
+2 bad input or usage; 3 internal error (a bug in lawcheck: please report it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from . import __version__
+from .report import Format
+
+EXIT_OK, EXIT_GAPS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Gap analysis of anti-trafficking law against the Palermo Protocol, UNTOC and the "
+    "OHCHR Principles and Guidelines.",
+)
+
+
+class FailOn(str, Enum):
+    """Lowest severity of gap that makes `check` exit with 1."""
+
+    CRITICAL = "critical"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    NONE = "none"
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+@contextlib.contextmanager
+def _errors() -> Iterator[None]:
+    """Bad input -> its problems on stderr and exit 2; anything unexpected -> exit 3, no traceback."""
+    from .errors import InputError
+
+    try:
+        yield
+    except InputError as exc:
+        for problem in exc.problems:
+            _stderr(f"error: {problem}")
+        raise typer.Exit(EXIT_INPUT) from None
+    except typer.Exit:
+        raise
+    except KeyboardInterrupt:
+        _stderr("interrupted; no output was written")
+        raise typer.Exit(130) from None
+    except Exception as exc:  # a bug: say so plainly, never dump a traceback on a user
+        _stderr(
+            f"internal error: {type(exc).__name__}: {exc}\nPlease report this to the lawcheck maintainers."
+        )
+        raise typer.Exit(EXIT_INTERNAL) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"lawcheck {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """lawcheck: how far a country's anti-trafficking law falls short of international standards."""
+
+
+ChecklistOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--checklist",
+        "-c",
+        metavar="NAME|PATH",
+        help="A built-in checklist name or a checklist file; repeat for several. "
+        "Replaces the default set (palermo, un-principles); name them too to add to them.",
+    ),
+]
+
+
+@app.command()
+def check(
+    profile: Annotated[Path, typer.Argument(help="Country profile (YAML).")],
+    checklist: ChecklistOption = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.TERMINAL,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an -o file that is not a lawcheck report.")
+    ] = False,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(
+            "--fail-on", help="Exit 1 when a gap (partly met or not met) of this severity or higher is found."
+        ),
+    ] = FailOn.HIGH,
+) -> None:
+    """Evaluate a country profile against checklists and report the gaps."""
+    with _errors():
+        from .evaluate import evaluate
+        from .loading import load_checklists, load_profile
+        from .output import check_target, write_atomic
+        from .report import render
+        from .report.common import STATUS_LABEL
+
+        if output is not None:
+            check_target(str(output), force)
+        catalogue, checklists = load_checklists(checklist)
+        loaded = load_profile(profile, catalogue)
+        assessment = evaluate(loaded, catalogue, checklists, profile_file=str(profile))
+        if output is not None:
+            write_atomic(str(output), render(assessment, fmt))
+        elif fmt is Format.TERMINAL:
+            from rich.console import Console
+
+            from .report.terminal import show
+
+            show(assessment, Console(file=sys.stdout))
+        else:
+            sys.stdout.write(render(assessment, fmt))
+            sys.stdout.flush()
+        code = _exit_code(assessment, fail_on)
+        total = assessment.summary()
+        counts = ", ".join(f"{n} {STATUS_LABEL[s].lower()}" for s, n in total.counts.items() if n)
+        where = f"; report written to {output}" if output is not None else ""
+        verdict = (
+            f"gaps at severity {fail_on.value} or above"
+            if code
+            else f"no gaps at severity {fail_on.value} or above"
+            if fail_on is not FailOn.NONE
+            else "gaps do not affect the exit code (--fail-on none)"
+        )
+        _stderr(f"{loaded.jurisdiction}: {counts}{where} (exit {code}: {verdict})")
+    raise typer.Exit(code)
+
+
+def _exit_code(assessment: object, fail_on: FailOn) -> int:
+    if fail_on is FailOn.NONE:
+        return EXIT_OK
+    from .model import Severity
+
+    threshold = Severity(fail_on.value).rank
+    gaps = assessment.gaps()  # type: ignore[attr-defined]
+    return EXIT_GAPS if any(f.requirement.severity.rank <= threshold for f in gaps) else EXIT_OK
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path], typer.Argument(help="Profiles, checklists, or directories of them.")],
+    checklist: ChecklistOption = None,
+) -> None:
+    """Check profiles (schema, vocabulary, evidence) and checklists (schema, references); for CI."""
+    with _errors():
+        from .errors import InputError, Problem
+        from .loading import check_profile, load_checklists, profile_files
+        from .loading import validate as schema
+        from .model import Profile
+        from .yamlread import read_file
+
+        catalogue, _ = load_checklists(checklist)
+        files = profile_files(paths)
+        if not files:
+            raise InputError(Problem(" ".join(map(str, paths)), "no YAML files found"))
+        failed = 0
+        for name in files:
+            try:
+                doc = read_file(name)
+                if isinstance(doc.data, dict) and "checklist" in doc.data:
+                    load_checklists([name])
+                    kind = "checklist"
+                else:
+                    check_profile(doc, schema(doc, Profile), catalogue)
+                    kind = "profile"
+            except InputError as exc:
+                failed += 1
+                for problem in exc.problems:
+                    _stderr(f"error: {problem}")
+                continue
+            _stderr(f"ok: {name} ({kind})")
+        _stderr(f"{len(files) - failed} of {len(files)} file(s) valid")
+        if failed:
+            raise typer.Exit(EXIT_INPUT)
+
+
+def main() -> NoReturn:
+    """Console-script entry point."""
+    app()
+    sys.exit(EXIT_OK)  # pragma: no cover - typer always exits

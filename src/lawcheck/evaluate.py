@@ -1,0 +1,195 @@
+"""Profile + checklists -> assessment. A pure function: no printing, no files."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .criteria import UNKNOWN, Outcome, Status
+from .model import Catalogue, Checklist, Fact, Force, Instrument, Profile, Requirement, Source
+
+STATUS_ORDER = (Status.MET, Status.PARTIAL, Status.NOT_MET, Status.UNKNOWN, Status.NOT_APPLICABLE)
+
+
+class ProfileFacts:
+    """The profile as criteria see it: values, or UNKNOWN where it is silent or not assessed."""
+
+    def __init__(self, profile: Profile, catalogue: Catalogue):
+        self.profile = profile
+        self.catalogue = catalogue
+
+    def value(self, path: str) -> Any:
+        fact = self.profile.fact(path)
+        return fact.value if fact is not None and fact.assessed else UNKNOWN
+
+    def label(self, path: str) -> str:
+        spec = self.catalogue.spec(path)
+        return spec.label if spec else path
+
+    def term(self, path: str, term: str) -> str:
+        spec = self.catalogue.spec(path)
+        return spec.terms.get(term, term) if spec else term
+
+
+@dataclass(frozen=True)
+class CitedSource:
+    """A requirement's source with its instrument, and the force it has for this jurisdiction."""
+
+    id: str
+    source: Source
+    instrument: Instrument
+    force: Force
+
+    @property
+    def citation(self) -> str:
+        return self.source.citation(self.instrument)
+
+
+@dataclass(frozen=True)
+class FactUse:
+    """A fact a finding read, as the profile states it (``fact`` is None when the profile is silent)."""
+
+    path: str
+    fact: Fact | None
+
+
+@dataclass(frozen=True)
+class Finding:
+    requirement: Requirement
+    checklist: str
+    area_order: int
+    status: Status
+    missing: tuple[str, ...]
+    unknown_facts: tuple[str, ...]
+    facts: tuple[FactUse, ...]
+    sources: tuple[CitedSource, ...]
+    force: Force
+
+    @property
+    def sort_key(self) -> tuple[int, str]:
+        return (self.area_order, self.requirement.id)
+
+    @property
+    def priority(self) -> tuple[int, int, int, int, str]:
+        """Binding before soft law, then severity, then not met before partial."""
+        return (
+            self.force.rank,
+            self.requirement.severity.rank,
+            0 if self.status is Status.NOT_MET else 1,
+            self.area_order,
+            self.requirement.id,
+        )
+
+
+@dataclass(frozen=True)
+class AreaSummary:
+    id: str
+    title: str
+    counts: dict[Status, int]
+
+    @property
+    def assessed(self) -> int:
+        return sum(self.counts[s] for s in (Status.MET, Status.PARTIAL, Status.NOT_MET))
+
+    @property
+    def applicable(self) -> int:
+        return self.assessed + self.counts[Status.UNKNOWN]
+
+    @property
+    def coverage(self) -> float | None:
+        """Share of applicable requirements the profile answers (met, partial or not met)."""
+        return self.assessed / self.applicable if self.applicable else None
+
+    @property
+    def score(self) -> float | None:
+        """Compliance among answered requirements: met counts 1, partial 0.5."""
+        if not self.assessed:
+            return None
+        return (self.counts[Status.MET] + 0.5 * self.counts[Status.PARTIAL]) / self.assessed
+
+
+@dataclass(frozen=True)
+class Assessment:
+    profile: Profile
+    profile_file: str
+    catalogue: Catalogue
+    checklists: tuple[Checklist, ...]
+    findings: tuple[Finding, ...]
+
+    def summary(self, area: str | None = None) -> AreaSummary:
+        chosen = [f for f in self.findings if area is None or f.requirement.area == area]
+        counts = Counter(f.status for f in chosen)
+        title = self.catalogue.areas[area].title if area else "All areas"
+        return AreaSummary(area or "all", title, {s: counts.get(s, 0) for s in STATUS_ORDER})
+
+    def areas(self) -> list[AreaSummary]:
+        used = dict.fromkeys(f.requirement.area for f in self.findings)
+        return [self.summary(a) for a in used]
+
+    def gaps(self) -> list[Finding]:
+        return sorted((f for f in self.findings if f.status.is_gap), key=lambda f: f.priority)
+
+    def not_assessed(self) -> list[tuple[str, str]]:
+        """Facts the profile explicitly did not assess, with the reason given."""
+        return [
+            (f"{area}.{name}", fact.not_assessed or "")
+            for area, named in sorted(self.profile.facts.items())
+            for name, fact in sorted(named.items())
+            if not fact.assessed
+        ]
+
+
+def effective_force(source: Source, instrument_id: str, catalogue: Catalogue, profile: Profile) -> Force:
+    """A regional treaty binds only its parties; for others it is a benchmark ("should")."""
+    instrument = catalogue.instruments[instrument_id]
+    if instrument.regional and instrument_id not in profile.party_to:
+        return Force.SHOULD
+    return source.force
+
+
+def evaluate_requirement(req: Requirement, facts: ProfileFacts) -> Outcome:
+    if req.applies_if is not None:
+        gate = req.applies_if.evaluate(facts)
+        if gate.status is Status.NOT_MET:
+            return Outcome(Status.NOT_APPLICABLE)
+    return req.criterion.evaluate(facts)
+
+
+def evaluate(
+    profile: Profile, catalogue: Catalogue, checklists: Sequence[Checklist], profile_file: str = ""
+) -> Assessment:
+    """Evaluate every requirement of every checklist against the profile."""
+    facts = ProfileFacts(profile, catalogue)
+    findings = []
+    for checklist in checklists:
+        for req in checklist.requirements:
+            outcome = evaluate_requirement(req, facts)
+            cited = tuple(
+                CitedSource(
+                    sid,
+                    catalogue.sources[sid],
+                    catalogue.instruments[catalogue.sources[sid].instrument],
+                    effective_force(
+                        catalogue.sources[sid], catalogue.sources[sid].instrument, catalogue, profile
+                    ),
+                )
+                for sid in req.sources
+            )
+            read = req.criterion.facts_read()
+            findings.append(
+                Finding(
+                    requirement=req,
+                    checklist=checklist.id,
+                    area_order=catalogue.areas[req.area].order,
+                    status=outcome.status,
+                    missing=outcome.missing,
+                    unknown_facts=outcome.unknown,
+                    facts=tuple(FactUse(p, profile.fact(p)) for p in read),
+                    sources=cited,
+                    force=min((c.force for c in cited), key=lambda f: f.rank),
+                )
+            )
+    findings.sort(key=lambda f: f.sort_key)
+    return Assessment(profile, profile_file, catalogue, tuple(checklists), tuple(findings))

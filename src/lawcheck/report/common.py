@@ -1,0 +1,63 @@
+"""Wording shared by every report format: status labels, recommendations, evidence lines."""
+
+from __future__ import annotations
+
+from .. import __version__
+from ..criteria import Status
+from ..evaluate import Assessment, Finding
+from ..model import Force
+
+STATUS_LABEL = {
+    Status.MET: "Met",
+    Status.PARTIAL: "Partly met",
+    Status.NOT_MET: "Not met",
+    Status.UNKNOWN: "Unknown",
+    Status.NOT_APPLICABLE: "Not applicable",
+}
+
+FORCE_LABEL = {
+    Force.SHALL: "binding (shall)",
+    Force.SHALL_CONSIDER: "binding to consider (shall consider)",
+    Force.SHOULD: "recommended (should)",
+}
+
+GENERATOR = f"lawcheck {__version__}"
+
+
+def recommendation(finding: Finding) -> str:
+    """A legislative-opinion sentence whose strength follows the binding force of the sources.
+
+    "urge" for a binding obligation not met, "recommend ... consider" for an obligation to
+    consider, "invite" for soft law or a regional benchmark the State has not accepted.
+    """
+    if finding.status is Status.UNKNOWN:
+        facts = ", ".join(f"`{p}`" for p in finding.unknown_facts)
+        return f"Assess the law on this point and record it in the profile ({facts})."
+    if not finding.status.is_gap:
+        return ""
+    remedy = finding.requirement.remedy.strip().rstrip(".")
+    if finding.force is Force.SHALL:
+        return f"We urge the legislator to {remedy}."
+    if finding.force is Force.SHALL_CONSIDER:
+        return f"We recommend that the legislator consider measures to {remedy}."
+    return f"The legislator is invited to {remedy}."
+
+
+def percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{round(value * 100)}%"
+
+
+def value_text(assessment: Assessment, path: str, value: object) -> str:
+    """A fact's value in words: term labels for term lists, yes/no for booleans."""
+    spec = assessment.catalogue.spec(path)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        if not value:
+            return "none"
+        return "; ".join(spec.terms.get(v, v) if spec else v for v in value)
+    if isinstance(value, str) and spec and value in spec.terms:
+        return spec.terms[value]
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

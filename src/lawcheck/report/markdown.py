@@ -1,0 +1,69 @@
+"""Markdown report (Jinja2 template), for opinions and submissions."""
+
+from __future__ import annotations
+
+import re
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ..criteria import Status
+from ..evaluate import Assessment
+from . import common
+
+MARKER = "<!-- lawcheck report: generated; regenerate it rather than editing it -->"
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def md_text(value: object) -> str:
+    """Escape text from profiles and checklists so it renders literally, on one line."""
+    text = " ".join(str(value).split())
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def md_quote(value: object) -> str:
+    """A blockquote that keeps the quote's line breaks and renders its characters literally."""
+    lines = [_SPECIAL.sub(r"\\\1", line.strip()) for line in str(value).strip().splitlines()]
+    return "\n".join(f"> {line}" if line else ">" for line in lines)
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("lawcheck", "report/templates"),
+        autoescape=False,  # markdown, not HTML: escaping is done by md_text / md_quote
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_text
+    env.filters["quote"] = md_quote
+    env.filters["percent"] = common.percent
+    return env
+
+
+def render(assessment: Assessment) -> str:
+    template = _environment().get_template("report.md.j2")
+    areas = assessment.areas()
+    by_area = {area.id: [f for f in assessment.findings if f.requirement.area == area.id] for area in areas}
+    silent = sorted(
+        {p for f in assessment.findings for p in f.unknown_facts if assessment.profile.fact(p) is None}
+    )
+    text = template.render(
+        marker=MARKER,
+        a=assessment,
+        p=assessment.profile,
+        total=assessment.summary(),
+        areas=areas,
+        by_area=by_area,
+        gaps=assessment.gaps()[:10],
+        not_assessed=assessment.not_assessed(),
+        silent=silent,
+        Status=Status,
+        label=common.STATUS_LABEL,
+        force_label=common.FORCE_LABEL,
+        recommendation=common.recommendation,
+        value_text=lambda path, value: common.value_text(assessment, path, value),
+        generator=common.GENERATOR,
+    )
+    return re.sub(r"\n{3,}", "\n\n", text)
