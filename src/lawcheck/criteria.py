@@ -56,6 +56,9 @@ class Facts(Protocol):
     def term(self, path: str, term: str) -> str:
         """A term's label, e.g. ``removal of organs``."""
 
+    def unassessed_terms(self, path: str) -> frozenset[str]:
+        """Terms of a list whose presence the profile did not assess."""
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -85,6 +88,12 @@ def _join(labels: list[str]) -> str:
     return "; ".join(labels)
 
 
+def _not_assessed(facts: Facts, path: str, terms: list[str]) -> tuple[str, ...]:
+    if not terms:
+        return ()
+    return (f"{facts.label(path)} not assessed: {_join([facts.term(path, t) for t in terms])}",)
+
+
 class IncludesAll(_Criterion):
     """Met when the fact lists every term; partial when it lists some; not met when none.
 
@@ -100,12 +109,17 @@ class IncludesAll(_Criterion):
         have = facts.value(self.fact)
         if have is UNKNOWN:
             return Outcome(Status.UNKNOWN, unknown=(self.fact,))
-        lack = [t for t in self.terms if t not in have]
+        open_terms = facts.unassessed_terms(self.fact)
+        lack = [t for t in self.terms if t not in have and t not in open_terms]
+        unassessed = [t for t in self.terms if t not in have and t in open_terms]
+        notes = _not_assessed(facts, self.fact, unassessed)
         if not lack:
+            if unassessed:  # everything known is there; the rest could be too
+                return Outcome(Status.UNKNOWN, missing=notes, unknown=(self.fact,))
             return Outcome(Status.MET)
         text = f"{facts.label(self.fact)} lack: {_join([facts.term(self.fact, t) for t in lack])}"
-        status = Status.NOT_MET if len(lack) == len(self.terms) else Status.PARTIAL
-        return Outcome(status, missing=(text,))
+        status = Status.PARTIAL if any(t in have for t in self.terms) else Status.NOT_MET
+        return Outcome(status, missing=(text, *notes), unknown=(self.fact,) if unassessed else ())
 
 
 class IncludesAny(_Criterion):
@@ -125,6 +139,9 @@ class IncludesAny(_Criterion):
             return Outcome(Status.UNKNOWN, unknown=(self.fact,))
         if any(t in have for t in self.terms):
             return Outcome(Status.MET)
+        unassessed = [t for t in self.terms if t in facts.unassessed_terms(self.fact)]
+        if unassessed:
+            return Outcome(Status.UNKNOWN, _not_assessed(facts, self.fact, unassessed), (self.fact,))
         labels = _join([facts.term(self.fact, t) for t in self.terms])
         return Outcome(Status.NOT_MET, missing=(f"{facts.label(self.fact)} include none of: {labels}",))
 
@@ -212,7 +229,7 @@ class OneOf(_Criterion):
         if have in self.met:
             return Outcome(Status.MET)
         wanted = " or ".join(facts.term(self.fact, t) for t in self.met)
-        text = f"{facts.label(self.fact)} is {facts.term(self.fact, have)}; {wanted} is required"
+        text = f"{facts.label(self.fact)}: {facts.term(self.fact, have)} (required: {wanted})"
         return Outcome(Status.PARTIAL if have in self.partial else Status.NOT_MET, missing=(text,))
 
 

@@ -32,6 +32,10 @@ class ProfileFacts:
         spec = self.catalogue.spec(path)
         return spec.terms.get(term, term) if spec else term
 
+    def unassessed_terms(self, path: str) -> frozenset[str]:
+        fact = self.profile.fact(path)
+        return frozenset(fact.not_assessed_terms) if fact is not None else frozenset()
+
 
 @dataclass(frozen=True)
 class CitedSource:

@@ -124,6 +124,10 @@ def _message(err: dict[str, Any], path: Path_) -> str:
         given = err.get("ctx", {}).get("tag", "")
         hint = suggest(given, crit.CRITERIA) if given else ""
         return f"unknown criterion type {given!r}{hint}; known types: {names}"
+    if kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == r"\S":
+        return "must not be empty or blank"
+    if kind == "string_too_short":
+        return "must not be empty"
     msg = str(err["msg"])
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, ") :]
@@ -380,6 +384,14 @@ def check_profile(doc: Document, profile: Profile, catalogue: Catalogue) -> Prof
                 continue
             if fact.assessed:
                 problems.extend(_check_value(doc, (*where, "value"), fact.value, spec))
+            for term in fact.not_assessed_terms:
+                at = (*where, "not_assessed_terms", term)
+                if spec.type is not FactType.TERMS:
+                    problems.append(doc.problem(at, "'not_assessed_terms' is only for lists of terms"))
+                elif term not in spec.terms:
+                    problems.append(doc.problem(at, f"unknown term {term!r}{suggest(term, spec.terms)}"))
+                elif isinstance(fact.value, list) and term in fact.value:
+                    problems.append(doc.problem(at, f"term {term!r} is both in 'value' and not assessed"))
             for k, ev in enumerate(fact.evidence):
                 if ev.instrument not in declared:
                     problems.append(

@@ -101,7 +101,7 @@ class Instrument(_Model):
     title: Text
     short: Text
     year: int
-    url: Url
+    url: Url | None = None
     kind: Annotated[str, StringConstraints(pattern="^(treaty|soft_law)$")]
     regional: bool = False
 
@@ -205,14 +205,20 @@ class Fact(_Model):
     checked: list[Identifier] = Field(default_factory=list)
     note: str | None = None
     not_assessed: str | None = None
+    # For a list of terms: terms whose presence was not assessed, each with the reason.
+    # They count as unknown, never as missing.
+    not_assessed_terms: dict[Identifier, Text] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _evidence_rules(self) -> Fact:
         if self.not_assessed is not None:
             if not self.not_assessed.strip():
                 raise ValueError("'not_assessed' needs a reason (what was not read, and why)")
-            if self.value is not None or self.evidence or self.checked:
-                raise ValueError("a fact that is 'not_assessed' takes no 'value', 'evidence' or 'checked'")
+            if self.value is not None or self.evidence or self.checked or self.not_assessed_terms:
+                raise ValueError(
+                    "a fact that is 'not_assessed' takes no 'value', 'evidence', 'checked' "
+                    "or 'not_assessed_terms'"
+                )
             return self
         if self.value is None:
             raise ValueError("a fact needs a 'value' (or 'not_assessed: <reason>')")
