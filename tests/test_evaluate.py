@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lawcheck.criteria import Status
-from lawcheck.evaluate import evaluate
+from lawcheck.evaluation import evaluate
 from lawcheck.loading import load_profile
 from lawcheck.model import Force
 

@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "load_checklists": "loading",
     "load_profile": "loading",
-    "evaluate": "evaluate",
+    "evaluate": "evaluation",
     "render": "report",
     "Format": "report",
     "InputError": "errors",

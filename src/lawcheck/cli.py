@@ -113,7 +113,7 @@ def check(
 ) -> None:
     """Evaluate a country profile against checklists and report the gaps."""
     with _errors():
-        from .evaluate import evaluate
+        from .evaluation import evaluate
         from .loading import load_checklists, load_profile
         from .output import check_target, write_atomic
         from .report import render

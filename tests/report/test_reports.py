@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from lawcheck.criteria import Status
-from lawcheck.evaluate import evaluate
+from lawcheck.evaluation import evaluate
 from lawcheck.loading import load_profile
 from lawcheck.model import Force
 from lawcheck.report import Format, render

@@ -6,7 +6,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # keep `lawcheck --help` free of the engine's imports
-    from ..evaluate import Assessment
+    from ..evaluation import Assessment
 
 
 class Format(str, Enum):

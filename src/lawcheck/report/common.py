@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import __version__
 from ..criteria import Status
-from ..evaluate import Assessment, Finding
+from ..evaluation import Assessment, Finding
 from ..model import Force
 
 STATUS_LABEL = {

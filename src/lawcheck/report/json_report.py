@@ -10,7 +10,7 @@ import json
 import os
 from typing import Any
 
-from ..evaluate import AreaSummary, Assessment, Finding
+from ..evaluation import AreaSummary, Assessment, Finding
 from . import common
 
 FORMAT = "lawcheck-assessment"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..criteria import Status
-from ..evaluate import Assessment
+from ..evaluation import Assessment
 from . import common
 
 MARKER = "<!-- lawcheck report: generated; regenerate it rather than editing it -->"
@@ -27,6 +28,12 @@ def md_quote(value: object) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in lines)
 
 
+@functools.lru_cache(maxsize=1)
+def _template():
+    """Compiled once per process: compiling costs far more than rendering."""
+    return _environment().get_template("report.md.j2")
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("lawcheck", "report/templates"),
@@ -43,7 +50,7 @@ def _environment() -> Environment:
 
 
 def render(assessment: Assessment) -> str:
-    template = _environment().get_template("report.md.j2")
+    template = _template()
     areas = assessment.areas()
     by_area = {area.id: [f for f in assessment.findings if f.requirement.area == area.id] for area in areas}
     silent = sorted(

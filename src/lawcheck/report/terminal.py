@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..criteria import Status
-from ..evaluate import Assessment
+from ..evaluation import Assessment
 from . import common
 
 STYLE = {

@@ -1,0 +1,87 @@
+"""Benchmark: lawcheck against the floor of just parsing the same YAML.
+
+    python bench/run.py [--profiles N] [--runs R]
+
+Generates N synthetic profiles (copies of the shipped ones under new names) in a temporary
+directory and reports medians of R runs, each in a fresh interpreter:
+
+  floor      interpreter start + yaml.load (C loader) of every profile
+  evaluate   interpreter start + lawcheck: load checklists once, then load, evaluate and render
+             markdown for every profile (the library; the CLI checks one profile per process)
+  version    `lawcheck --version`;   help: `lawcheck --help`;   python: `python -c pass`
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+FLOOR = """
+import sys, yaml
+for name in sys.argv[1:]:
+    with open(name, encoding="utf-8") as f:
+        yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+"""
+
+EVALUATE = """
+import sys
+from lawcheck import Format, evaluate, load_checklists, load_profile, render
+catalogue, checklists = load_checklists()
+for name in sys.argv[1:]:
+    render(evaluate(load_profile(name, catalogue), catalogue, checklists, name), Format.MARKDOWN)
+"""
+
+
+def median_seconds(cmd: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        done = subprocess.run(cmd, check=False, capture_output=True, text=True)
+        times.append(time.perf_counter() - start)
+        if done.returncode not in (0, 1):  # a failed run measures nothing
+            sys.exit(f"benchmark command failed ({done.returncode}): {done.stderr[-2000:]}")
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--profiles", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+
+    shipped = sorted((ROOT / "country_profiles").glob("*.yaml"))
+    entry = Path(sys.executable).with_name("lawcheck")
+    cli = [str(entry)] if entry.exists() else [sys.executable, "-m", "lawcheck"]
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for i in range(args.profiles):
+            target = Path(tmp) / f"p{i:04d}.yaml"
+            shutil.copy(shipped[i % len(shipped)], target)
+            files.append(str(target))
+        results = {
+            "python": median_seconds([sys.executable, "-c", "pass"], args.runs),
+            "floor": median_seconds([sys.executable, "-c", FLOOR, *files], args.runs),
+            "evaluate": median_seconds([sys.executable, "-c", EVALUATE, *files], args.runs),
+            "version": median_seconds([*cli, "--version"], args.runs),
+            "help": median_seconds([*cli, "--help"], args.runs),
+        }
+    size = sum(Path(f).stat().st_size for f in shipped) / len(shipped)
+    print(f"{args.profiles} profiles (mean {size / 1024:.1f} KiB each), median of {args.runs} runs")
+    for name, seconds in results.items():
+        print(f"  {name:<9} {seconds * 1000:8.1f} ms")
+    print(f"  evaluate / floor = {results['evaluate'] / results['floor']:.2f}")
+    print(f"  --version / python start-up = {results['version'] / results['python']:.2f}")
+
+
+if __name__ == "__main__":
+    main()

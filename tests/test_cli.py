@@ -1,0 +1,183 @@
+"""The CLI through typer's runner and through the installed entry point: exit codes, streams, files."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lawcheck.cli import app
+
+from .conftest import EXAMPLELAND, PROFILES
+
+runner = CliRunner()
+
+
+def invoke(*args: str):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_check_terminal_exit_code_follows_fail_on():
+    result = invoke("check", EXAMPLELAND)
+    assert result.exit_code == 1
+    assert "lawcheck gap report: Exampleland" in result.stdout
+    assert "exit 1: gaps at severity high or above" in result.stderr
+    assert invoke("check", EXAMPLELAND, "--fail-on", "none").exit_code == 0
+    # GB's only gaps are medium, high and low: critical passes, high fails
+    assert invoke("check", PROFILES / "gb.yaml", "--fail-on", "critical").exit_code == 0
+    assert invoke("check", PROFILES / "gb.yaml", "--fail-on", "high").exit_code == 1
+
+
+def test_json_goes_to_stdout_and_the_summary_to_stderr():
+    result = invoke("check", EXAMPLELAND, "-f", "json")
+    data = json.loads(result.stdout)  # nothing but the report on stdout
+    assert data["profile"]["jurisdiction"] == "XX"
+    assert result.stderr.startswith("XX: 12 met")
+
+
+def test_markdown_to_file_then_regenerate(tmp_path):
+    out = tmp_path / "report.md"
+    first = invoke("check", EXAMPLELAND, "-f", "markdown", "-o", out)
+    assert first.exit_code == 1 and first.stdout == ""
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("<!-- lawcheck report") and "## Key gaps" in text
+    # a previous lawcheck report may be overwritten without --force
+    assert invoke("check", EXAMPLELAND, "-f", "markdown", "-o", out).exit_code == 1
+    assert out.read_text(encoding="utf-8") == text
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_refuses_to_overwrite_a_users_file_without_force(tmp_path):
+    notes = tmp_path / "notes.md"
+    notes.write_text("my own notes\n", encoding="utf-8")
+    result = invoke("check", EXAMPLELAND, "-f", "markdown", "-o", notes)
+    assert result.exit_code == 2 and "refusing to overwrite" in result.stderr
+    assert notes.read_text(encoding="utf-8") == "my own notes\n"
+    forced = invoke("check", EXAMPLELAND, "-f", "markdown", "-o", notes, "--force")
+    assert forced.exit_code == 1 and notes.read_text(encoding="utf-8").startswith("<!-- lawcheck report")
+
+
+def test_output_to_a_directory_or_missing_directory(tmp_path):
+    assert "is a directory" in invoke("check", EXAMPLELAND, "-o", tmp_path).stderr
+    result = invoke("check", EXAMPLELAND, "-o", tmp_path / "nope" / "r.md")
+    assert result.exit_code == 2 and "does not exist" in result.stderr
+
+
+def test_bad_profile_no_output_file_is_written(tmp_path, edited):
+    bad = edited(("status: bill", "status: proposed"))
+    out = tmp_path / "r.json"
+    result = invoke("check", bad, "-f", "json", "-o", out)
+    assert result.exit_code == 2
+    assert "p.yaml:5:1: status:" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "missing.yaml"),
+        ("check", "."),
+        ("validate", "missing.yaml"),
+        ("check", str(EXAMPLELAND), "-c", "palermoo"),
+    ],
+)
+def test_bad_input_exits_2_with_a_message(args):
+    result = invoke(*args)
+    assert result.exit_code == 2 and result.stderr.startswith("error: ")
+
+
+def test_usage_errors_exit_2():
+    assert invoke("check", EXAMPLELAND, "--format", "xml").exit_code == 2
+    assert invoke("check").exit_code == 2
+
+
+def test_custom_checklist_replaces_the_defaults(tmp_path):
+    custom = tmp_path / "mine.yaml"
+    custom.write_text(
+        "checklist: mine\ntitle: Mine\nversion: '1'\nrequirements:\n"
+        "  - id: MY-ONLY\n    area: definition\n    title: Offence exists\n    sources: [palermo-5-1]\n"
+        "    criterion: {type: is_true, fact: definition.offence_exists}\n    severity: low\n"
+        "    rationale: r\n    remedy: do it\n",
+        encoding="utf-8",
+    )
+    result = invoke("check", EXAMPLELAND, "-c", custom, "-f", "json")
+    data = json.loads(result.stdout)
+    assert [f["requirement"] for f in data["findings"]] == ["MY-ONLY"]
+    assert result.exit_code == 0
+    both = json.loads(invoke("check", EXAMPLELAND, "-c", "palermo", "-c", custom, "-f", "json").stdout)
+    assert len(both["findings"]) == 21
+
+
+def test_validate_directory(tmp_path, edited):
+    ok = invoke("validate", PROFILES)
+    assert ok.exit_code == 0 and "3 of 3 file(s) valid" in ok.stderr
+    shutil.copy(EXAMPLELAND, tmp_path / "good.yaml")
+    edited(("    acts:\n", "    act:\n"), name="bad.yaml")
+    result = invoke("validate", tmp_path)
+    assert result.exit_code == 2
+    assert "bad.yaml:19:5: facts.definition.act: unknown fact" in result.stderr
+    assert "ok: " in result.stderr and "1 of 2 file(s) valid" in result.stderr
+
+
+def test_validate_checklists_too():
+    builtin = Path(__file__).resolve().parents[1] / "checklists"
+    result = invoke("validate", builtin / "palermo.yaml", builtin / "un-principles.yaml")
+    assert result.exit_code == 0 and "(checklist)" in result.stderr
+
+
+def test_version():
+    result = invoke("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("lawcheck ")
+
+
+# --- the real entry point ---------------------------------------------------------------
+
+
+def entry_point() -> list[str]:
+    script = Path(sys.executable).with_name("lawcheck")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "lawcheck"]
+
+
+def run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        args, cwd=cwd, capture_output=True, text=True, timeout=120, env={**os.environ, **env}
+    )
+
+
+def test_installed_entry_point_runs_from_any_directory(tmp_path):
+    shutil.copy(EXAMPLELAND, tmp_path / "x.yaml")
+    result = run([*entry_point(), "check", "x.yaml", "-f", "json"], cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert json.loads(result.stdout)["summary"]["counts"]["met"] == 12
+    module = run([sys.executable, "-m", "lawcheck", "--version"], cwd=tmp_path)
+    assert module.returncode == 0 and module.stdout.startswith("lawcheck ")
+
+
+def test_output_is_identical_across_hash_seeds(tmp_path):
+    outputs = set()
+    for seed in ("0", "1", "12345"):
+        for fmt in ("markdown", "json"):
+            result = run(
+                [*entry_point(), "check", str(EXAMPLELAND), "-f", fmt], cwd=tmp_path, PYTHONHASHSEED=seed
+            )
+            outputs.add((fmt, result.stdout))
+    assert len(outputs) == 2
+
+
+def test_public_python_api(tmp_path):
+    code = (
+        "from lawcheck import Format, evaluate, load_checklists, load_profile, render\n"
+        "import lawcheck.report.markdown\n"
+        "catalogue, checklists = load_checklists()\n"
+        f"profile = load_profile({str(EXAMPLELAND)!r}, catalogue)\n"
+        "print(render(evaluate(profile, catalogue, checklists), Format.JSON)[:40])\n"
+    )
+    result = run([sys.executable, "-c", code], cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert '"format": "lawcheck-assessment"' in result.stdout
