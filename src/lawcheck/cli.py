@@ -170,7 +170,7 @@ def validate(
         from .errors import InputError, Problem
         from .loading import check_profile, load_checklists, profile_files
         from .loading import validate as schema
-        from .model import Profile
+        from .model import CatalogueFile, Profile
         from .yamlread import read_file
 
         catalogue, _ = load_checklists(checklist)
@@ -181,9 +181,13 @@ def validate(
         for name in files:
             try:
                 doc = read_file(name)
-                if isinstance(doc.data, dict) and "checklist" in doc.data:
+                data = doc.data if isinstance(doc.data, dict) else {}
+                if "checklist" in data:
                     load_checklists([name])
                     kind = "checklist"
+                elif data and "jurisdiction" not in data and set(data) <= set(CatalogueFile.model_fields):
+                    schema(doc, CatalogueFile)  # facts.yaml, sources.yaml and the like
+                    kind = "catalogue"
                 else:
                     check_profile(doc, schema(doc, Profile), catalogue)
                     kind = "profile"
@@ -196,6 +200,44 @@ def validate(
         _stderr(f"{len(files) - failed} of {len(files)} file(s) valid")
         if failed:
             raise typer.Exit(EXIT_INPUT)
+
+
+@app.command("checklists")
+def list_checklists(checklist: ChecklistOption = None) -> None:
+    """List the built-in checklists (and any given with -c) with counts by area and binding force."""
+    with _errors():
+        from .loading import builtin_checklists, load_checklists
+        from .report.catalogue import checklists_table
+
+        names = sorted(builtin_checklists()) + [c for c in (checklist or []) if c not in builtin_checklists()]
+        catalogue, loaded = load_checklists(names)
+        sys.stdout.write(checklists_table(catalogue, loaded))
+
+
+@app.command()
+def explain(
+    requirement: Annotated[str, typer.Argument(help="A requirement id, e.g. PAL-DEF-ACTS.")],
+    checklist: ChecklistOption = None,
+) -> None:
+    """Explain one requirement: its sources and quotes, criterion, the profile fields it reads, remedy."""
+    with _errors():
+        from .errors import InputError, Problem
+        from .loading import builtin_checklists, load_checklists, suggest
+        from .report.catalogue import explain as explain_text
+
+        names = sorted(builtin_checklists()) + [c for c in (checklist or []) if c not in builtin_checklists()]
+        catalogue, loaded = load_checklists(names)
+        found = {r.id: (c, r) for c in loaded for r in c.requirements}
+        wanted = requirement.upper()
+        if wanted not in found:
+            raise InputError(
+                Problem(
+                    requirement,
+                    f"no such requirement{suggest(wanted, found)}; "
+                    "`lawcheck checklists` lists the checklists",
+                )
+            )
+        sys.stdout.write(explain_text(catalogue, *found[wanted]))
 
 
 def main() -> NoReturn:

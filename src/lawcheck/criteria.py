@@ -44,6 +44,14 @@ class _Unknown:
 UNKNOWN: Any = _Unknown()
 
 
+class Labels(Protocol):
+    """Words for facts and terms (the catalogue provides them)."""
+
+    def label(self, path: str) -> str: ...
+
+    def term(self, path: str, term: str) -> str: ...
+
+
 class Facts(Protocol):
     """What a criterion may ask of a profile (see ``evaluate.ProfileFacts``)."""
 
@@ -76,6 +84,10 @@ class _Criterion(BaseModel):
     def facts_read(self) -> tuple[str, ...]:
         return (self.fact,)  # type: ignore[attr-defined]
 
+    def describe(self, words: Labels) -> str:  # pragma: no cover - abstract
+        """The criterion in words, for `lawcheck explain`."""
+        raise NotImplementedError
+
     def terms_used(self) -> tuple[str, ...]:
         return (
             tuple(getattr(self, "terms", ()))
@@ -105,6 +117,9 @@ class IncludesAll(_Criterion):
     fact: FactPath
     terms: Annotated[list[str], Field(min_length=1)]
 
+    def describe(self, words: Labels) -> str:
+        return f"{words.label(self.fact)} include all of: {_join([words.term(self.fact, t) for t in self.terms])}"
+
     def evaluate(self, facts: Facts) -> Outcome:
         have = facts.value(self.fact)
         if have is UNKNOWN:
@@ -133,6 +148,10 @@ class IncludesAny(_Criterion):
     fact: FactPath
     terms: Annotated[list[str], Field(min_length=1)]
 
+    def describe(self, words: Labels) -> str:
+        labels = _join([words.term(self.fact, t) for t in self.terms])
+        return f"{words.label(self.fact)} include at least one of: {labels}"
+
     def evaluate(self, facts: Facts) -> Outcome:
         have = facts.value(self.fact)
         if have is UNKNOWN:
@@ -157,6 +176,11 @@ class IsTrue(_Criterion):
     fact: FactPath
     otherwise: Literal["not_met", "partial"] = "not_met"
 
+    def describe(self, words: Labels) -> str:
+        return f"yes: {words.label(self.fact)}" + (
+            " (otherwise partly met)" if self.otherwise == "partial" else ""
+        )
+
     def evaluate(self, facts: Facts) -> Outcome:
         value = facts.value(self.fact)
         if value is UNKNOWN:
@@ -176,6 +200,11 @@ class IsFalse(_Criterion):
     type: Literal["is_false"]
     fact: FactPath
     otherwise: Literal["not_met", "partial"] = "not_met"
+
+    def describe(self, words: Labels) -> str:
+        return f"no: {words.label(self.fact)}" + (
+            " (otherwise partly met)" if self.otherwise == "partial" else ""
+        )
 
     def evaluate(self, facts: Facts) -> Outcome:
         value = facts.value(self.fact)
@@ -197,6 +226,12 @@ class AtLeast(_Criterion):
     fact: FactPath
     value: float
     partial_from: float | None = None
+
+    def describe(self, words: Labels) -> str:
+        text = f"{words.label(self.fact)} is at least {_num(self.value)}"
+        if self.partial_from is not None:
+            text += f" (partly met from {_num(self.partial_from)})"
+        return text
 
     def evaluate(self, facts: Facts) -> Outcome:
         have = facts.value(self.fact)
@@ -222,6 +257,12 @@ class OneOf(_Criterion):
     met: Annotated[list[str], Field(min_length=1)]
     partial: list[str] = Field(default_factory=list)
 
+    def describe(self, words: Labels) -> str:
+        text = f"{words.label(self.fact)} is {' or '.join(words.term(self.fact, t) for t in self.met)}"
+        if self.partial:
+            text += f" (partly met if {' or '.join(words.term(self.fact, t) for t in self.partial)})"
+        return text
+
     def evaluate(self, facts: Facts) -> Outcome:
         have = facts.value(self.fact)
         if have is UNKNOWN:
@@ -245,6 +286,9 @@ class AllOf(_Criterion):
 
     type: Literal["all_of"]
     criteria: Annotated[list[Criterion], Field(min_length=1)]
+
+    def describe(self, words: Labels) -> str:
+        return "all of: " + "; ".join(f"({i}) {c.describe(words)}" for i, c in enumerate(self.criteria, 1))
 
     def evaluate(self, facts: Facts) -> Outcome:
         outs = [c.evaluate(facts) for c in self.criteria]
@@ -273,6 +317,9 @@ class AnyOf(_Criterion):
 
     type: Literal["any_of"]
     criteria: Annotated[list[Criterion], Field(min_length=1)]
+
+    def describe(self, words: Labels) -> str:
+        return "any of: " + "; ".join(f"({i}) {c.describe(words)}" for i, c in enumerate(self.criteria, 1))
 
     def evaluate(self, facts: Facts) -> Outcome:
         outs = [c.evaluate(facts) for c in self.criteria]

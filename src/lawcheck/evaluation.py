@@ -25,12 +25,10 @@ class ProfileFacts:
         return fact.value if fact is not None and fact.assessed else UNKNOWN
 
     def label(self, path: str) -> str:
-        spec = self.catalogue.spec(path)
-        return spec.label if spec else path
+        return self.catalogue.label(path)
 
     def term(self, path: str, term: str) -> str:
-        spec = self.catalogue.spec(path)
-        return spec.terms.get(term, term) if spec else term
+        return self.catalogue.term(path, term)
 
     def unassessed_terms(self, path: str) -> frozenset[str]:
         fact = self.profile.fact(path)

@@ -173,6 +173,14 @@ class Catalogue(_Model):
         area, _, name = path.partition(".")
         return self.facts.get(area, {}).get(name)
 
+    def label(self, path: str) -> str:
+        spec = self.spec(path)
+        return spec.label if spec else path
+
+    def term(self, path: str, term: str) -> str:
+        spec = self.spec(path)
+        return spec.terms.get(term, term) if spec else term
+
 
 class Checklist(_Model):
     id: str
