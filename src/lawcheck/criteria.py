@@ -118,7 +118,8 @@ class IncludesAll(_Criterion):
     terms: Annotated[list[str], Field(min_length=1)]
 
     def describe(self, words: Labels) -> str:
-        return f"{words.label(self.fact)} include all of: {_join([words.term(self.fact, t) for t in self.terms])}"
+        labels = _join([words.term(self.fact, t) for t in self.terms])
+        return f"{words.label(self.fact)} include all of: {labels}"
 
     def evaluate(self, facts: Facts) -> Outcome:
         have = facts.value(self.fact)

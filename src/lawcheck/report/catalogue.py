@@ -27,9 +27,8 @@ def checklists_table(catalogue: Catalogue, checklists: list[Checklist]) -> str:
             for a, n in sorted(areas.items(), key=lambda x: catalogue.areas[x[0]].order)
         )
         by_force = "; ".join(f"{f.value} {forces[f]}" for f in Force if forces[f])
-        lines.append(
-            f"| {c.id} | {'yes' if c.default else 'no'} | {c.version} | {len(c.requirements)} | {by_area} | {by_force} |"
-        )
+        default = "yes" if c.default else "no"
+        lines.append(f"| {c.id} | {default} | {c.version} | {len(c.requirements)} | {by_area} | {by_force} |")
     lines.append("")
     lines.extend(f"- {c.id}: {c.title}" for c in checklists)
     return "\n".join(lines) + "\n"
@@ -41,7 +40,8 @@ def explain(catalogue: Catalogue, checklist: Checklist, req: Requirement) -> str
     out = [
         f"{req.id}: {req.title}",
         f"Checklist: {checklist.id} ({checklist.title}, version {checklist.version})",
-        f"Area: {catalogue.areas[req.area].title}; severity {req.severity.value}; {common.FORCE_LABEL[force]}",
+        f"Area: {catalogue.areas[req.area].title}; severity {req.severity.value}; "
+        f"{common.FORCE_LABEL[force]}",
         "",
         "Sources:",
     ]
