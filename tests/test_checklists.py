@@ -114,3 +114,43 @@ def test_old_profiles_keep_working_and_name_the_missing_fields():
     assert unknown and all(f["unknown_facts"] for f in unknown)
     plan = next(f for f in data["findings"] if f["requirement"] == "INST-ACTION-PLAN")
     assert plan["unknown_facts"] == ["institutions.national_action_plan"]
+
+
+def test_shared_requirements_are_evaluated_once(builtin):
+    from lawcheck.evaluation import evaluate
+    from lawcheck.loading import load_profile
+
+    catalogue, lists = load_checklists(["palermo", "coe-2005"])
+    coe = next(c for c in lists if c.id == "coe-2005")
+    assert "PAL-DEF-ACTS" in {r.id for r in coe.included}
+    profile = load_profile("country_profiles/gb.yaml", catalogue)
+    findings = evaluate(profile, catalogue, lists).findings
+    ids = [f.requirement.id for f in findings]
+    assert len(ids) == len(set(ids))
+    acts = next(f for f in findings if f.requirement.id == "PAL-DEF-ACTS")
+    assert acts.checklist == "palermo"
+    # alone, the regional checklist still applies the shared requirements
+    catalogue, only = load_checklists(["coe-2005"])
+    alone = evaluate(load_profile("country_profiles/gb.yaml", catalogue), catalogue, only).findings
+    assert "PAL-DEF-ACTS" in {f.requirement.id for f in alone}
+
+
+def test_an_include_of_an_unknown_requirement_is_an_error(tmp_path):
+    from lawcheck.errors import InputError
+
+    path = tmp_path / "mine.yaml"
+    path.write_text("checklist: mine\ntitle: Mine\nversion: '1'\nincludes: [PAL-DEF-ACT]\n", encoding="utf-8")
+    with pytest.raises(InputError, match="did you mean 'PAL-DEF-ACTS'"):
+        load_checklists([str(path)])
+
+
+def test_regional_requirements_bind_only_parties(builtin):
+    from lawcheck.evaluation import evaluate
+    from lawcheck.loading import load_profile
+
+    catalogue, lists = load_checklists(["coe-2005"])
+    gb = evaluate(load_profile("country_profiles/gb.yaml", catalogue), catalogue, lists)
+    us = evaluate(load_profile("country_profiles/us.yaml", catalogue), catalogue, lists)
+    rid = "COE-RES-PERMIT"
+    assert next(f for f in gb.findings if f.requirement.id == rid).force is Force.SHALL  # GB is a Party
+    assert next(f for f in us.findings if f.requirement.id == rid).force is Force.SHOULD

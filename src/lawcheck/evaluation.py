@@ -165,8 +165,12 @@ def evaluate(
     """Evaluate every requirement of every checklist against the profile."""
     facts = ProfileFacts(profile, catalogue)
     findings = []
+    seen: set[str] = set()
     for checklist in checklists:
-        for req in checklist.requirements:
+        for req in checklist.all_requirements:
+            if req.id in seen:  # included by several checklists: one finding, first checklist named
+                continue
+            seen.add(req.id)
             outcome = evaluate_requirement(req, facts)
             cited = tuple(
                 CitedSource(

@@ -243,6 +243,7 @@ def load_checklists(names: Sequence[str] | None = None) -> tuple[Catalogue, list
 
     checklists: list[Checklist] = []
     req_origin: dict[str, str] = {}
+    defined = _all_defined_requirements(parsed)
     for doc, part in parsed:
         problems.extend(_check_catalogue_refs(doc, part, catalogue))
         if not isinstance(part, ChecklistFile):
@@ -257,6 +258,11 @@ def load_checklists(names: Sequence[str] | None = None) -> tuple[Catalogue, list
                 )
             req_origin[req.id] = doc.file
             problems.extend(_check_requirement(doc, i, req, catalogue))
+        for i, rid in enumerate(part.includes):
+            if rid not in defined:
+                problems.append(
+                    doc.problem(("includes", i), f"unknown requirement {rid!r}{suggest(rid, defined)}")
+                )
         checklists.append(
             Checklist(
                 id=part.checklist,
@@ -266,11 +272,30 @@ def load_checklists(names: Sequence[str] | None = None) -> tuple[Catalogue, list
                 default=part.default,
                 file=doc.file,
                 requirements=tuple(part.requirements),
+                included=tuple(defined[i] for i in part.includes if i in defined),
             )
         )
     if problems:
         raise InputError(_dedupe(problems))
     return catalogue, checklists
+
+
+def _all_defined_requirements(parsed: list[tuple[Document, CatalogueFile]]) -> dict[str, Requirement]:
+    """Requirements defined in the loaded files and in every built-in checklist (for `includes`)."""
+    defined: dict[str, Requirement] = {}
+    for _, part in parsed:
+        if isinstance(part, ChecklistFile):
+            defined.update((r.id, r) for r in part.requirements)
+    for doc in builtin_checklists().values():
+        if any(d is doc for d, _ in parsed):
+            continue
+        try:
+            defined.update(
+                (r.id, r) for r in validate(doc, ChecklistFile).requirements if r.id not in defined
+            )
+        except InputError:  # a broken built-in is reported when it is itself selected
+            continue
+    return defined
 
 
 def _check_catalogue_refs(doc: Document, part: CatalogueFile, cat: Catalogue) -> list[Problem]:

@@ -158,7 +158,17 @@ class ChecklistFile(CatalogueFile):
     version: Text
     description: str = ""
     default: bool = False
-    requirements: Annotated[list[Requirement], Field(min_length=1)]
+    # requirements defined in another built-in checklist that this one also applies
+    includes: list[RequirementId] = Field(default_factory=list)
+    requirements: list[Requirement] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> ChecklistFile:
+        if not self.requirements and not self.includes:
+            raise ValueError(
+                "a checklist needs 'requirements' (or 'includes' of other checklists' requirements)"
+            )
+        return self
 
 
 class Catalogue(_Model):
@@ -190,6 +200,11 @@ class Checklist(_Model):
     default: bool
     file: str
     requirements: tuple[Requirement, ...]
+    included: tuple[Requirement, ...] = ()
+
+    @property
+    def all_requirements(self) -> tuple[Requirement, ...]:
+        return self.requirements + self.included
 
 
 # --- country profile -----------------------------------------------------------------------

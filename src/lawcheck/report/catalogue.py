@@ -20,15 +20,16 @@ def checklists_table(catalogue: Catalogue, checklists: list[Checklist]) -> str:
         "|---|---|---|---:|---|---|",
     ]
     for c in checklists:
-        areas = Counter(r.area for r in c.requirements)
-        forces = Counter(requirement_force(r, catalogue) for r in c.requirements)
+        areas = Counter(r.area for r in c.all_requirements)
+        forces = Counter(requirement_force(r, catalogue) for r in c.all_requirements)
         by_area = "; ".join(
             f"{catalogue.areas[a].title} {n}"
             for a, n in sorted(areas.items(), key=lambda x: catalogue.areas[x[0]].order)
         )
         by_force = "; ".join(f"{f.value} {forces[f]}" for f in Force if forces[f])
         default = "yes" if c.default else "no"
-        lines.append(f"| {c.id} | {default} | {c.version} | {len(c.requirements)} | {by_area} | {by_force} |")
+        count = f"{len(c.all_requirements)}" + (f" ({len(c.included)} shared)" if c.included else "")
+        lines.append(f"| {c.id} | {default} | {c.version} | {count} | {by_area} | {by_force} |")
     lines.append("")
     lines.extend(f"- {c.id}: {c.title}" for c in checklists)
     return "\n".join(lines) + "\n"
