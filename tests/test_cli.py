@@ -182,3 +182,20 @@ def test_public_python_api(tmp_path):
     result = run([sys.executable, "-c", code], cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert '"format": "lawcheck-assessment"' in result.stdout
+
+
+def test_batch_mode_checks_every_profile_in_one_run(tmp_path, edited):
+    out = tmp_path / "reports"
+    out.mkdir()
+    result = invoke("check", PROFILES, "-f", "markdown", "-o", out, "--fail-on", "none")
+    assert result.exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["exampleland-bill.md", "gb.md", "us.md"]
+    assert result.stderr.count("report written to") == 3
+    # a bad profile among good ones: the others are still checked, and the run exits 2
+    bad = edited(("status: bill", "status: proposed"), name="zz-bad.yaml")
+    shutil.copy(EXAMPLELAND, bad.parent / "good.yaml")
+    mixed = invoke("check", bad.parent, "--fail-on", "none")
+    assert mixed.exit_code == 2 and "zz-bad.yaml:5:1" in mixed.stderr and "XX: 12 met" in mixed.stderr
+    # several reports need a directory to go into
+    assert invoke("check", PROFILES, "-f", "json").exit_code == 2
+    assert "is not a directory" in invoke("check", PROFILES, "-f", "json", "-o", out / "gb.md").stderr
