@@ -18,13 +18,23 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 def md_text(value: object) -> str:
     """Escape text from profiles and checklists so it renders literally, on one line."""
-    text = " ".join(str(value).split())
-    return _SPECIAL.sub(r"\\\1", text)
+    return _md_text(str(value))
 
 
 def md_quote(value: object) -> str:
     """A blockquote that keeps the quote's line breaks and renders its characters literally."""
-    lines = [_SPECIAL.sub(r"\\\1", line.strip()) for line in str(value).strip().splitlines()]
+    return _md_quote(str(value))
+
+
+# Checklist text (titles, quotes, rationales) repeats in every report of a batch: escape it once.
+@functools.lru_cache(maxsize=4096)
+def _md_text(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _md_quote(text: str) -> str:
+    lines = [_SPECIAL.sub(r"\\\1", line.strip()) for line in text.strip().splitlines()]
     return "\n".join(f"> {line}" if line else ">" for line in lines)
 
 
