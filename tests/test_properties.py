@@ -97,3 +97,38 @@ def test_mutated_profiles_validate_or_fail_cleanly(builtin, mutations):
     assessment = evaluate(profile, catalogue, checklists)
     for fmt in Format:
         assert render(assessment, fmt)
+
+
+CHECKLIST = yaml.safe_load(
+    (EXAMPLELAND.parents[1] / "checklists" / "palermo.yaml").read_text(encoding="utf-8")
+)
+CHECKLIST_PATHS = [p for p in paths(CHECKLIST) if p]
+
+
+@given(st.lists(st.tuples(st.sampled_from(CHECKLIST_PATHS), scalars, st.booleans()), min_size=1, max_size=3))
+def test_mutated_checklists_load_or_fail_cleanly(tmp_path_factory, mutations):
+    from lawcheck.loading import load_checklists
+
+    data = copy.deepcopy(CHECKLIST)
+    data["checklist"] = "mutant"
+    for req in data.get("requirements", []):
+        if isinstance(req, dict) and isinstance(req.get("id"), str):
+            req["id"] = "MUT-" + req["id"]  # avoid clashing with the built-in palermo ids
+    for path, value, delete in mutations:
+        parent = data
+        try:
+            for key in path[:-1]:
+                parent = parent[key]
+            if delete and isinstance(parent, dict):
+                parent.pop(path[-1], None)
+            else:
+                parent[path[-1]] = value
+        except (KeyError, IndexError, TypeError):
+            continue
+    target = tmp_path_factory.mktemp("fuzz") / "mutant.yaml"
+    target.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    try:
+        load_checklists([str(target)])
+    except InputError as exc:
+        assert all(p.message for p in exc.problems)
+        assert any("mutant.yaml" in p.file for p in exc.problems)
