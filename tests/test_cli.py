@@ -117,7 +117,8 @@ def test_custom_checklist_replaces_the_defaults(tmp_path):
 
 def test_validate_directory(tmp_path, edited):
     ok = invoke("validate", PROFILES)
-    assert ok.exit_code == 0 and "3 of 3 file(s) valid" in ok.stderr
+    n = len(list(PROFILES.glob("*.yaml")))
+    assert ok.exit_code == 0 and f"{n} of {n} file(s) valid" in ok.stderr
     shutil.copy(EXAMPLELAND, tmp_path / "good.yaml")
     edited(("    acts:\n", "    act:\n"), name="bad.yaml")
     result = invoke("validate", tmp_path)
@@ -189,8 +190,9 @@ def test_batch_mode_checks_every_profile_in_one_run(tmp_path, edited):
     out.mkdir()
     result = invoke("check", PROFILES, "-f", "markdown", "-o", out, "--fail-on", "none")
     assert result.exit_code == 0
-    assert sorted(p.name for p in out.iterdir()) == ["exampleland-bill.md", "gb.md", "us.md"]
-    assert result.stderr.count("report written to") == 3
+    stems = sorted(p.stem for p in PROFILES.glob("*.yaml"))
+    assert sorted(p.stem for p in out.iterdir()) == stems
+    assert result.stderr.count("report written to") == len(stems)
     # a bad profile among good ones: the others are still checked, and the run exits 2
     bad = edited(("status: bill", "status: proposed"), name="zz-bad.yaml")
     shutil.copy(EXAMPLELAND, bad.parent / "good.yaml")
