@@ -73,9 +73,8 @@ def paths(data: Any, prefix: tuple = ()) -> list[tuple]:
 ALL_PATHS = [p for p in paths(BASE) if p]
 
 
-@given(st.lists(st.tuples(st.sampled_from(ALL_PATHS), scalars, st.booleans()), min_size=1, max_size=4))
-def test_mutated_profiles_validate_or_fail_cleanly(builtin, mutations):
-    data = copy.deepcopy(BASE)
+def mutate(data: Any, mutations: list[tuple[tuple, Any, bool]]) -> None:
+    """Set (or delete) the value at each path; paths made stale by earlier mutations are skipped."""
     for path, value, delete in mutations:
         parent = data
         try:
@@ -87,6 +86,12 @@ def test_mutated_profiles_validate_or_fail_cleanly(builtin, mutations):
                 parent[path[-1]] = value
         except (KeyError, IndexError, TypeError):
             continue
+
+
+@given(st.lists(st.tuples(st.sampled_from(ALL_PATHS), scalars, st.booleans()), min_size=1, max_size=4))
+def test_mutated_profiles_validate_or_fail_cleanly(builtin, mutations):
+    data = copy.deepcopy(BASE)
+    mutate(data, mutations)
     doc = Document("mutant.yaml", data)
     catalogue, checklists = builtin
     try:
@@ -114,17 +119,7 @@ def test_mutated_checklists_load_or_fail_cleanly(tmp_path_factory, mutations):
     for req in data.get("requirements", []):
         if isinstance(req, dict) and isinstance(req.get("id"), str):
             req["id"] = "MUT-" + req["id"]  # avoid clashing with the built-in palermo ids
-    for path, value, delete in mutations:
-        parent = data
-        try:
-            for key in path[:-1]:
-                parent = parent[key]
-            if delete and isinstance(parent, dict):
-                parent.pop(path[-1], None)
-            else:
-                parent[path[-1]] = value
-        except (KeyError, IndexError, TypeError):
-            continue
+    mutate(data, mutations)
     target = tmp_path_factory.mktemp("fuzz") / "mutant.yaml"
     target.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     try:
