@@ -201,3 +201,14 @@ def test_batch_mode_checks_every_profile_in_one_run(tmp_path, edited):
     # several reports need a directory to go into
     assert invoke("check", PROFILES, "-f", "json").exit_code == 2
     assert "is not a directory" in invoke("check", PROFILES, "-f", "json", "-o", out / "gb.md").stderr
+
+
+def test_matrix_command(tmp_path, edited):
+    out = tmp_path / "matrix.md"
+    result = invoke("matrix", PROFILES, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.count("\n| ") >= 2 * len(list(PROFILES.glob("*.yaml")))
+    bad = edited(("status: bill", "status: proposed"))
+    failed = invoke("matrix", bad)
+    assert failed.exit_code == 2 and "p.yaml:5:1" in failed.stderr

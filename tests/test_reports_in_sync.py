@@ -27,3 +27,42 @@ def test_committed_report_is_up_to_date(profile, builtin):
     committed = REPORTS / f"{profile.stem}.md"
     assert committed.exists(), f"missing {committed}; regenerate the reports"
     assert committed.read_text(encoding="utf-8") == expected, f"{committed} is out of date; regenerate it"
+
+
+def test_committed_matrix_is_up_to_date(builtin):
+    from lawcheck.report.matrix import render as render_matrix
+
+    catalogue, checklists = builtin
+    assessments = [
+        evaluate(load_profile(p, catalogue), catalogue, checklists, str(p))
+        for p in sorted(PROFILES.glob("*.yaml"))
+    ]
+    committed = REPORTS / "matrix.md"
+    assert committed.read_text(encoding="utf-8") == render_matrix(assessments), (
+        "reports/matrix.md is out of date"
+    )
+
+
+def test_matrix_cells_agree_with_each_profiles_assessment(builtin):
+    from lawcheck.criteria import Status
+    from lawcheck.report.matrix import SHORT
+    from lawcheck.report.matrix import render as render_matrix
+
+    catalogue, checklists = builtin
+    assessments = [
+        evaluate(load_profile(p, catalogue), catalogue, checklists, str(p))
+        for p in sorted(PROFILES.glob("*.yaml"))
+    ]
+    text = render_matrix(assessments)
+    for a in assessments:
+        row = next(line for line in text.splitlines() if line.startswith(f"| {a.profile.jurisdiction}: "))
+        c = a.summary("definition").counts
+        assert f"| {c[Status.MET]} / {c[Status.PARTIAL]} / {c[Status.NOT_MET]} / {c[Status.UNKNOWN]} |" in row
+    header = next(line for line in text.splitlines() if line.startswith("| Requirement |"))
+    codes = [cell.strip() for cell in header.split("|")[2:-1]]
+    acts = next(line for line in text.splitlines() if line.startswith("| PAL-DEF-ACTS:"))
+    cells = [cell.strip() for cell in acts.split("|")[2:-1]]
+    for code, cell in zip(codes, cells, strict=True):
+        a = next(x for x in assessments if x.profile.jurisdiction == code)
+        finding = next(f for f in a.findings if f.requirement.id == "PAL-DEF-ACTS")
+        assert cell == SHORT[finding.status]

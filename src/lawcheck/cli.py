@@ -209,6 +209,46 @@ def _exit_code(assessment: object, fail_on: FailOn) -> int:
 
 
 @app.command()
+def matrix(
+    paths: Annotated[list[Path], typer.Argument(help="Profiles, or directories of them.")],
+    checklist: ChecklistOption = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an -o file that is not a lawcheck report.")
+    ] = False,
+) -> None:
+    """A cross-country markdown matrix: jurisdictions x areas and x critical requirements."""
+    with _errors():
+        from .errors import InputError, Problem
+        from .evaluation import evaluate
+        from .loading import load_checklists, load_profile, profile_files
+        from .output import check_target, write_atomic
+        from .report.matrix import render as render_matrix
+
+        files = profile_files(paths)
+        if not files:
+            raise InputError(Problem(" ".join(map(str, paths)), "no YAML files found"))
+        if output is not None:
+            check_target(str(output), force)
+        catalogue, checklists = load_checklists(checklist)
+        problems = []
+        assessments = []
+        for name in files:
+            try:
+                assessments.append(evaluate(load_profile(name, catalogue), catalogue, checklists, name))
+            except InputError as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise InputError(problems)
+        text = render_matrix(assessments)
+        if output is not None:
+            write_atomic(str(output), text)
+            _stderr(f"matrix of {len(assessments)} profiles written to {output}")
+        else:
+            sys.stdout.write(text)
+
+
+@app.command()
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="Profiles, checklists, or directories of them.")],
     checklist: ChecklistOption = None,
