@@ -290,14 +290,22 @@ def validate(
             raise typer.Exit(EXIT_INPUT)
 
 
+def _every_checklist(extra: list[str] | None) -> list[str]:
+    """Every built-in checklist, plus any named with -c."""
+    from .loading import builtin_checklists
+
+    builtin = sorted(builtin_checklists())
+    return builtin + [c for c in (extra or []) if c not in builtin]
+
+
 @app.command("checklists")
 def list_checklists(checklist: ChecklistOption = None) -> None:
     """List the built-in checklists (and any given with -c) with counts by area and binding force."""
     with _errors():
-        from .loading import builtin_checklists, load_checklists
+        from .loading import load_checklists
         from .report.catalogue import checklists_table
 
-        names = sorted(builtin_checklists()) + [c for c in (checklist or []) if c not in builtin_checklists()]
+        names = _every_checklist(checklist)
         catalogue, loaded = load_checklists(names)
         sys.stdout.write(checklists_table(catalogue, loaded))
 
@@ -310,10 +318,10 @@ def explain(
     """Explain one requirement: its sources and quotes, criterion, the profile fields it reads, remedy."""
     with _errors():
         from .errors import InputError, Problem
-        from .loading import builtin_checklists, load_checklists, suggest
+        from .loading import load_checklists, suggest
         from .report.catalogue import explain as explain_text
 
-        names = sorted(builtin_checklists()) + [c for c in (checklist or []) if c not in builtin_checklists()]
+        names = _every_checklist(checklist)
         catalogue, loaded = load_checklists(names)
         found = {r.id: (c, r) for c in loaded for r in c.requirements}
         wanted = requirement.upper()
