@@ -19,6 +19,7 @@ from . import __version__
 from .report import Format
 
 if TYPE_CHECKING:  # the engine is imported inside the commands, to keep `--help` fast
+    from .evaluation import Assessment
     from .model import Catalogue, Checklist
 
 EXIT_OK, EXIT_GAPS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -198,14 +199,13 @@ def _check_one(
     return code
 
 
-def _exit_code(assessment: object, fail_on: FailOn) -> int:
+def _exit_code(assessment: Assessment, fail_on: FailOn) -> int:
     if fail_on is FailOn.NONE:
         return EXIT_OK
     from .model import Severity
 
     threshold = Severity(fail_on.value).rank
-    gaps = assessment.gaps()  # type: ignore[attr-defined]
-    return EXIT_GAPS if any(f.requirement.severity.rank <= threshold for f in gaps) else EXIT_OK
+    return EXIT_GAPS if any(f.requirement.severity.rank <= threshold for f in assessment.gaps()) else EXIT_OK
 
 
 @app.command()

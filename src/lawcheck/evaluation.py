@@ -143,10 +143,10 @@ class Assessment:
         ]
 
 
-def effective_force(source: Source, instrument_id: str, catalogue: Catalogue, profile: Profile) -> Force:
+def effective_force(source: Source, catalogue: Catalogue, profile: Profile) -> Force:
     """A regional treaty binds only its parties; for others it is a benchmark ("should")."""
-    instrument = catalogue.instruments[instrument_id]
-    if instrument.regional and instrument_id not in profile.party_to:
+    instrument = catalogue.instruments[source.instrument]
+    if instrument.regional and source.instrument not in profile.party_to:
         return Force.SHOULD
     return source.force
 
@@ -157,6 +157,12 @@ def evaluate_requirement(req: Requirement, facts: ProfileFacts) -> Outcome:
         if gate.status is Status.NOT_MET:
             return Outcome(Status.NOT_APPLICABLE)
     return req.criterion.evaluate(facts)
+
+
+def _cite(sid: str, catalogue: Catalogue, profile: Profile) -> CitedSource:
+    source = catalogue.sources[sid]
+    instrument = catalogue.instruments[source.instrument]
+    return CitedSource(sid, source, instrument, effective_force(source, catalogue, profile))
 
 
 def evaluate(
@@ -172,17 +178,7 @@ def evaluate(
                 continue
             seen.add(req.id)
             outcome = evaluate_requirement(req, facts)
-            cited = tuple(
-                CitedSource(
-                    sid,
-                    catalogue.sources[sid],
-                    catalogue.instruments[catalogue.sources[sid].instrument],
-                    effective_force(
-                        catalogue.sources[sid], catalogue.sources[sid].instrument, catalogue, profile
-                    ),
-                )
-                for sid in req.sources
-            )
+            cited = tuple(_cite(sid, catalogue, profile) for sid in req.sources)
             read = req.criterion.facts_read()
             findings.append(
                 Finding(

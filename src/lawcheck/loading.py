@@ -59,6 +59,20 @@ def builtin_files() -> tuple[tuple[str, Document], ...]:
     return tuple((name, read_file(base / name)) for name in names)
 
 
+_VALIDATED: dict[str, CatalogueFile] = {}
+
+
+def _validated(doc: Document, model: type[CatalogueFile]) -> CatalogueFile:
+    """Validate a document; built-in files are validated once per process, not on every load."""
+    builtin = any(d is doc for _, d in builtin_files())
+    if builtin and doc.file in _VALIDATED:
+        return _VALIDATED[doc.file]
+    result = validate(doc, model)
+    if builtin:
+        _VALIDATED[doc.file] = result
+    return result
+
+
 def builtin_checklists() -> dict[str, Document]:
     """Built-in checklist documents by checklist id."""
     return {
@@ -214,7 +228,7 @@ def load_checklists(names: Sequence[str] | None = None) -> tuple[Catalogue, list
     for doc in [*catalogue_docs, *unique]:
         model = ChecklistFile if isinstance(doc.data, dict) and "checklist" in doc.data else CatalogueFile
         try:
-            parsed.append((doc, validate(doc, model)))
+            parsed.append((doc, _validated(doc, model)))
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -290,9 +304,8 @@ def _all_defined_requirements(parsed: list[tuple[Document, CatalogueFile]]) -> d
         if any(d is doc for d, _ in parsed):
             continue
         try:
-            defined.update(
-                (r.id, r) for r in validate(doc, ChecklistFile).requirements if r.id not in defined
-            )
+            part = _validated(doc, ChecklistFile)
+            defined.update((r.id, r) for r in part.requirements if r.id not in defined)
         except InputError:  # a broken built-in is reported when it is itself selected
             continue
     return defined

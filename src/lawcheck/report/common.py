@@ -49,15 +49,13 @@ def percent(value: float | None) -> str:
 
 def value_text(assessment: Assessment, path: str, value: object) -> str:
     """A fact's value in words: term labels for term lists, yes/no for booleans."""
-    spec = assessment.catalogue.spec(path)
+    catalogue = assessment.catalogue
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
-        if not value:
-            return "none"
-        return "; ".join(spec.terms.get(v, v) if spec else v for v in value)
-    if isinstance(value, str) and spec and value in spec.terms:
-        return spec.terms[value]
+        return "; ".join(catalogue.term(path, v) for v in value) if value else "none"
+    if isinstance(value, str):
+        return catalogue.term(path, value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
