@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from lawcheck.criteria import Status
-from lawcheck.evaluation import evaluate
+import json
+
+from lawcheck.criteria import UNKNOWN, Status
+from lawcheck.evaluation import ProfileFacts, evaluate
 from lawcheck.loading import load_profile
 from lawcheck.model import Force
+from lawcheck.report import Format, render
 
 from .conftest import EXAMPLELAND
 
@@ -177,3 +180,71 @@ def test_every_requirement_is_evaluated_once(exampleland, builtin):
     a = evaluate(exampleland, *builtin)
     ids = [f.requirement.id for f in a.findings]
     assert len(ids) == len(set(ids)) == len({r.id for c in builtin[1] for r in c.all_requirements})
+
+
+# --- provisions enacted but not in force ----------------------------------------------------
+
+PROVISION = '        - {instrument: bill, section: s. 10(1), quote: "A person identified as a victim'
+
+
+def test_provision_not_yet_in_force_is_not_counted_and_the_report_says_so(edited, builtin):
+    before = evaluate(load_profile(EXAMPLELAND, builtin[0]), *builtin)
+    path = edited(
+        (PROVISION, PROVISION.replace("{instrument: bill,", "{in_force: not_yet_in_force, instrument: bill,"))
+    )
+    a = assess(path, builtin)
+    rid = "RPG-NC-LAW"
+    assert finding(before, rid).status is not Status.UNKNOWN
+    # nobody recorded having checked the law in force, so the point is unknown, not "no"
+    use = next(u for u in finding(a, rid).facts if u.path == "non_criminalisation.provision_in_law")
+    assert use.disregarded and use.not_in_force[0][1].value == "not_yet_in_force"
+    assert finding(a, rid).status is Status.UNKNOWN
+    text = render(a, Format.MARKDOWN)
+    assert "(**not yet in force**)" in text
+    assert "## Provisions not in force" in text and "s. 10(1): not yet in force" in text
+    data = json.loads(render(a, Format.JSON))
+    fact = next(
+        x
+        for f in data["findings"]
+        if f["requirement"] == rid
+        for x in f["facts"]
+        if x["fact"] == "non_criminalisation.provision_in_law"
+    )
+    assert fact["counted"] is False and fact["evidence"][0]["in_force"] == "not_yet_in_force"
+
+
+def test_repealed_instrument_with_checked_law_in_force_reads_as_absent(edited, builtin):
+    path = edited(
+        (
+            "    title: Exampleland Anti-Trafficking Bill, 2026 (fictional)\n",
+            "    title: Exampleland Anti-Trafficking Bill, 2026 (fictional)\n    in_force: repealed\n",
+        ),
+        (
+            "    provision_in_law:\n      value: true\n",
+            "    provision_in_law:\n      value: true\n      checked: [bill]\n"
+            "      note: Nothing else in force provides it.\n",
+        ),
+    )
+    a = assess(path, builtin)
+    facts = ProfileFacts(load_profile(path, builtin[0]), builtin[0])
+    assert facts.value("non_criminalisation.provision_in_law") is False
+    # a terms fact whose provisions are all repealed, without `checked`, is unknown
+    assert facts.value("definition.acts") is UNKNOWN
+    assert finding(a, "PAL-DEF-ACTS").status is Status.UNKNOWN
+
+
+def test_review_block_appears_in_reports(edited, builtin):
+    path = edited(
+        (
+            "instruments:\n",
+            "review:\n  last_verified: 2026-11-20\n  verified_by: A. Reviewer\n"
+            "  open_questions:\n    - Has s. 10 commenced?\n\ninstruments:\n",
+        )
+    )
+    a = assess(path, builtin)
+    text = render(a, Format.MARKDOWN)
+    assert "| Last verified | 2026-11-20 by A. Reviewer |" in text
+    assert "## Open questions\n\n- Has s. 10 commenced?" in text
+    assert json.loads(render(a, Format.JSON))["profile"]["review"]["open_questions"] == [
+        "Has s. 10 commenced?"
+    ]

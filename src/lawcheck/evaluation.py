@@ -8,7 +8,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from .criteria import UNKNOWN, Outcome, Status
-from .model import Catalogue, Checklist, Fact, Force, Instrument, Profile, Requirement, Source
+from .model import (
+    Catalogue,
+    Checklist,
+    Commencement,
+    Evidence,
+    Fact,
+    FactType,
+    Force,
+    Instrument,
+    Profile,
+    Requirement,
+    Source,
+)
 
 STATUS_ORDER = (Status.MET, Status.PARTIAL, Status.NOT_MET, Status.UNKNOWN, Status.NOT_APPLICABLE)
 
@@ -22,7 +34,25 @@ class ProfileFacts:
 
     def value(self, path: str) -> Any:
         fact = self.profile.fact(path)
-        return fact.value if fact is not None and fact.assessed else UNKNOWN
+        if fact is None or not fact.assessed:
+            return UNKNOWN
+        if fact.evidence and not any(
+            self.profile.commencement(ev) is Commencement.IN_FORCE for ev in fact.evidence
+        ):
+            return self._absent(path) if fact.checked else UNKNOWN
+        return fact.value
+
+    def _absent(self, path: str) -> Any:
+        """The value of a fact whose only provisions are not in force, when in-force law was checked.
+
+        Without ``checked`` nobody looked for an in-force provision, so the fact is unknown.
+        """
+        spec = self.catalogue.spec(path)
+        if spec is not None and spec.type is FactType.BOOLEAN:
+            return False
+        if spec is not None and spec.type is FactType.TERMS:
+            return []
+        return UNKNOWN
 
     def label(self, path: str) -> str:
         return self.catalogue.label(path)
@@ -55,6 +85,17 @@ class FactUse:
 
     path: str
     fact: Fact | None
+    # evidence the profile records as enacted but not in force, with its status
+    not_in_force: tuple[tuple[Evidence, Commencement], ...] = ()
+
+    @property
+    def disregarded(self) -> bool:
+        """True when every provision behind the fact is out of force, so its value did not count."""
+        return (
+            self.fact is not None
+            and bool(self.fact.evidence)
+            and len(self.not_in_force) == len(self.fact.evidence)
+        )
 
 
 @dataclass(frozen=True)
@@ -165,6 +206,18 @@ def _cite(sid: str, catalogue: Catalogue, profile: Profile) -> CitedSource:
     return CitedSource(sid, source, instrument, effective_force(source, catalogue, profile))
 
 
+def _use(path: str, profile: Profile) -> FactUse:
+    fact = profile.fact(path)
+    if fact is None:
+        return FactUse(path, None)
+    dormant = tuple(
+        (ev, status)
+        for ev in fact.evidence
+        if (status := profile.commencement(ev)) is not Commencement.IN_FORCE
+    )
+    return FactUse(path, fact, dormant)
+
+
 def evaluate(
     profile: Profile, catalogue: Catalogue, checklists: Sequence[Checklist], profile_file: str = ""
 ) -> Assessment:
@@ -188,7 +241,7 @@ def evaluate(
                     status=outcome.status,
                     missing=outcome.missing,
                     unknown_facts=outcome.unknown,
-                    facts=tuple(FactUse(p, profile.fact(p)) for p in read),
+                    facts=tuple(_use(p, profile) for p in read),
                     sources=cited,
                     force=min((c.force for c in cited), key=lambda f: f.rank),
                 )

@@ -69,6 +69,19 @@ class ProfileStatus(str, Enum):
     BILL = "bill"
 
 
+class Commencement(str, Enum):
+    """Whether an enacted provision has legal effect today."""
+
+    IN_FORCE = "in_force"
+    NOT_YET_IN_FORCE = "not_yet_in_force"
+    REPEALED = "repealed"
+    SUSPENDED = "suspended"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
 # --- catalogue: areas, fact vocabulary, instruments and their sources -----------------------
 
 
@@ -217,6 +230,8 @@ class Evidence(_Model):
     section: Text
     quote: Text
     url: Url | None = None
+    # None: as its instrument (in force unless the instrument says otherwise)
+    in_force: Commencement | None = None
 
 
 class Fact(_Model):
@@ -267,6 +282,17 @@ class ProfileInstrument(_Model):
     year: int | None = None
     url: Url | None = None
     version_date: dt.date | None = None
+    # an instrument enacted but not (or no longer) in force: its provisions do not count
+    in_force: Commencement = Commencement.IN_FORCE
+    in_force_note: str | None = None
+
+
+class Review(_Model):
+    """Who checked the profile against the sources, when, and what is still open."""
+
+    last_verified: dt.date
+    verified_by: Text | None = None
+    open_questions: list[Text] = Field(default_factory=list)
 
 
 class Profile(_Model):
@@ -280,6 +306,7 @@ class Profile(_Model):
     instruments: Annotated[list[ProfileInstrument], Field(min_length=1)]
     facts: dict[Identifier, dict[Identifier, Fact]] = Field(default_factory=dict)
     notes: str | None = None
+    review: Review | None = None
 
     def fact(self, path: str) -> Fact | None:
         area, _, name = path.partition(".")
@@ -287,6 +314,13 @@ class Profile(_Model):
 
     def instrument(self, ident: str) -> ProfileInstrument | None:
         return next((i for i in self.instruments if i.id == ident), None)
+
+    def commencement(self, evidence: Evidence) -> Commencement:
+        """The evidence's own commencement status, else its instrument's."""
+        if evidence.in_force is not None:
+            return evidence.in_force
+        instrument = self.instrument(evidence.instrument)
+        return instrument.in_force if instrument else Commencement.IN_FORCE
 
 
 def fact_paths(facts: dict[str, dict[str, Any]]) -> list[str]:

@@ -11,6 +11,7 @@ import os
 from typing import Any
 
 from ..evaluation import AreaSummary, Assessment, Finding
+from ..model import Evidence, Profile
 from . import common
 
 FORMAT = "lawcheck-assessment"
@@ -31,7 +32,17 @@ def _summary(s: AreaSummary) -> dict[str, Any]:
     }
 
 
-def _finding(f: Finding) -> dict[str, Any]:
+def _evidence(p: Profile, ev: Evidence) -> dict[str, Any]:
+    return {
+        "instrument": ev.instrument,
+        "section": ev.section,
+        "quote": ev.quote,
+        "url": ev.url,
+        "in_force": p.commencement(ev).value,
+    }
+
+
+def _finding(f: Finding, p: Profile) -> dict[str, Any]:
     req = f.requirement
     return {
         "requirement": req.id,
@@ -51,7 +62,8 @@ def _finding(f: Finding) -> dict[str, Any]:
                 else ("assessed" if use.fact.assessed else "not_assessed"),
                 "value": use.fact.value if use.fact is not None else None,
                 "note": use.fact.note or use.fact.not_assessed if use.fact is not None else None,
-                "evidence": [ev.model_dump() for ev in use.fact.evidence] if use.fact else [],
+                "evidence": [_evidence(p, ev) for ev in use.fact.evidence] if use.fact else [],
+                "counted": not use.disregarded,
                 "checked": list(use.fact.checked) if use.fact else [],
             }
             for use in f.facts
@@ -89,13 +101,14 @@ def to_dict(a: Assessment) -> dict[str, Any]:
             "as_of": p.as_of.isoformat(),
             "party_to": list(p.party_to),
             "instruments": [i.model_dump(mode="json") for i in p.instruments],
+            "review": p.review.model_dump(mode="json") if p.review else None,
         },
         "checklists": [{"id": c.id, "title": c.title, "version": c.version} for c in a.checklists],
         "summary": {
             **_summary(a.summary()),
             "areas": [{"id": s.id, "title": s.title, **_summary(s)} for s in a.areas()],
         },
-        "findings": [_finding(f) for f in a.findings],
+        "findings": [_finding(f, p) for f in a.findings],
         "not_assessed": [{"fact": path, "reason": reason} for path, reason in a.not_assessed()],
     }
 

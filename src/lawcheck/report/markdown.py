@@ -59,6 +59,20 @@ def _environment() -> Environment:
     return env
 
 
+def _dormant(assessment: Assessment) -> list[tuple[str, str, str]]:
+    """(instrument title, section, status) for every cited provision that is not in force."""
+    profile = assessment.profile
+    rows = {
+        (instrument.title, ev.section, status.label)
+        for named in profile.facts.values()
+        for fact in named.values()
+        for ev in fact.evidence
+        if (status := profile.commencement(ev)).value != "in_force"
+        and (instrument := profile.instrument(ev.instrument)) is not None
+    }
+    return sorted(rows)
+
+
 def render(assessment: Assessment) -> str:
     template = _template()
     areas = assessment.areas()
@@ -76,6 +90,7 @@ def render(assessment: Assessment) -> str:
         gaps=assessment.gaps()[:10],
         not_assessed=assessment.not_assessed(),
         silent=silent,
+        dormant=_dormant(assessment),
         Status=Status,
         label=common.STATUS_LABEL,
         force_label=common.FORCE_LABEL,
