@@ -100,10 +100,20 @@ ChecklistOption = Annotated[
 
 SUFFIX = {Format.TERMINAL: ".txt", Format.MARKDOWN: ".md", Format.JSON: ".json"}
 
+LanguageOption = Annotated[
+    str, typer.Option("--language", "-l", help="Lexicon used to read draft laws (see lexicons/).")
+]
+
 
 @app.command()
 def check(
-    profiles: Annotated[list[Path], typer.Argument(help="Country profiles (YAML), or directories of them.")],
+    profiles: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Country profiles (YAML), directories of them, or draft laws (.txt, .md, .docx, .pdf), "
+            "which are extracted first."
+        ),
+    ],
     checklist: ChecklistOption = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.TERMINAL,
     output: Annotated[
@@ -124,6 +134,7 @@ def check(
             "--fail-on", help="Exit 1 when a gap (partly met or not met) of this severity or higher is found."
         ),
     ] = FailOn.HIGH,
+    language: LanguageOption = "en",
 ) -> None:
     """Evaluate country profiles against checklists and report the gaps (several at once in one run)."""
     with _errors():
@@ -145,7 +156,7 @@ def check(
             if output is not None:
                 target = str(output / (Path(name).stem + SUFFIX[fmt])) if several else str(output)
             try:
-                codes.append(_check_one(name, catalogue, checklists, fmt, target, force, fail_on))
+                codes.append(_check_one(name, catalogue, checklists, fmt, target, force, fail_on, language))
             except InputError as exc:
                 for problem in exc.problems:
                     _stderr(f"error: {problem}")
@@ -161,18 +172,21 @@ def _check_one(
     target: str | None,
     force: bool,
     fail_on: FailOn,
+    language: str = "en",
 ) -> int:
     """Check one profile, write or print its report, print its summary line; return its exit code."""
     from .evaluation import evaluate
-    from .loading import load_profile
+    from .loading import load_profile_or_draft
     from .output import check_target, write_atomic
     from .report import render
     from .report.common import STATUS_LABEL
 
     if target is not None:
         check_target(target, force)
-    loaded = load_profile(name, catalogue)
+    loaded = load_profile_or_draft(name, catalogue, language)
     assessment = evaluate(loaded, catalogue, checklists, profile_file=str(name))
+    if loaded.machine_extracted:
+        _stderr(f"{name}: findings rest on MACHINE-EXTRACTED facts; review them against the draft")
     if target is not None:
         write_atomic(target, render(assessment, fmt))
     elif fmt is Format.TERMINAL:
@@ -288,6 +302,122 @@ def validate(
         _stderr(f"{len(files) - failed} of {len(files)} file(s) valid")
         if failed:
             raise typer.Exit(EXIT_INPUT)
+
+
+@app.command()
+def extract(
+    draft: Annotated[Path, typer.Argument(help="A draft law: .txt, .md, .docx or .pdf.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the profile (YAML) here instead of stdout.")
+    ] = None,
+    jurisdiction: Annotated[str, typer.Option(help="ISO 3166-1 alpha-2 code of the draft's country.")] = "XX",
+    name: Annotated[
+        str | None, typer.Option(help="The profile's name (default: from the file name).")
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="The draft's title (default: the file name).")] = None,
+    status: Annotated[str, typer.Option(help="draft or bill.")] = "draft",
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Date the draft is stated as of (default: the file's date).")
+    ] = None,
+    language: LanguageOption = "en",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing -o file.")] = False,
+) -> None:
+    """Read a draft law and write a profile of what it provides, each fact citing the draft's lines.
+
+    Every fact is marked `extracted: true`: a suggestion to review and edit, then `lawcheck check`.
+    """
+    with _errors():
+        import datetime as dt
+
+        from .errors import InputError, Problem
+        from .extract import extract_file, profile_data, profile_yaml
+        from .loading import check_profile, load_checklists
+        from .loading import validate as schema
+        from .model import Profile
+        from .output import check_target, write_atomic
+        from .yamlread import Document
+
+        if status not in ("draft", "bill"):
+            raise InputError(Problem("--status", f"must be 'draft' or 'bill', not {status!r}"))
+        try:
+            date = dt.date.fromisoformat(as_of) if as_of else None
+        except ValueError:
+            raise InputError(Problem("--as-of", f"not a date (YYYY-MM-DD): {as_of!r}")) from None
+        if output is not None:
+            check_target(str(output), force, reports_only=False)
+        extraction = extract_file(draft, language)
+        data = profile_data(
+            extraction, jurisdiction=jurisdiction, name=name, title=title, status=status, as_of=date
+        )
+        catalogue, _ = load_checklists(None)
+        doc = Document(str(draft), data)
+        check_profile(doc, schema(doc, Profile), catalogue)  # what we write must load back
+        text = profile_yaml(data)
+        found = sum(1 for d in extraction.detections.values() if d.value is not None)
+        ambiguous = sum(1 for d in extraction.detections.values() if d.ambiguous)
+        summary = (
+            f"{draft}: {len(extraction.provisions)} provisions read; {found} of "
+            f"{len(extraction.detections)} facts detected, {ambiguous} ambiguous (review every one)"
+        )
+        if output is not None:
+            write_atomic(str(output), text)
+            _stderr(f"{summary}; profile written to {output}")
+        else:
+            sys.stdout.write(text)
+            _stderr(summary)
+
+
+class DiffFormat(str, Enum):
+    TERMINAL = "terminal"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+@app.command()
+def diff(
+    base: Annotated[Path, typer.Argument(help="The base version: a profile or a draft law.")],
+    new: Annotated[Path, typer.Argument(help="The new version: a profile or a draft law.")],
+    checklist: ChecklistOption = None,
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.TERMINAL,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an -o file that is not a lawcheck report.")
+    ] = False,
+    language: LanguageOption = "en",
+) -> None:
+    """Per requirement, what NEW closes, opens, improves or worsens compared with BASE.
+
+    Exit 1 when NEW opens a gap (met -> partly or not met) or worsens one (partly -> not met).
+    """
+    with _errors():
+        from .diff import diff as compare
+        from .evaluation import evaluate
+        from .loading import load_checklists, load_profile_or_draft
+        from .output import check_target, write_atomic
+        from .report import diff as render_diff
+
+        if output is not None:
+            check_target(str(output), force)
+        catalogue, checklists = load_checklists(checklist)
+        assessments = [
+            evaluate(load_profile_or_draft(p, catalogue, language), catalogue, checklists, str(p))
+            for p in (base, new)
+        ]
+        delta = compare(*assessments)
+        renderers = {
+            DiffFormat.TERMINAL: render_diff.render_terminal,
+            DiffFormat.MARKDOWN: render_diff.render_markdown,
+            DiffFormat.JSON: render_diff.render_json,
+        }
+        text = renderers[fmt](delta)
+        if output is not None:
+            write_atomic(str(output), text)
+        else:
+            sys.stdout.write(text)
+        counts = ", ".join(f"{n} {c.value}" for c, n in delta.counts.items() if n)
+        code = EXIT_GAPS if delta.regresses else EXIT_OK
+        _stderr(f"{base} -> {new}: {counts} (exit {code})")
+    raise typer.Exit(code)
 
 
 def _every_checklist(extra: list[str] | None) -> list[str]:

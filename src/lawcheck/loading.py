@@ -497,3 +497,19 @@ def profile_files(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
         else:
             found.append(name)
     return found
+
+
+def load_profile_or_draft(
+    path: str | os.PathLike[str], catalogue: Catalogue, language: str = "en", **details: Any
+) -> Profile:
+    """A profile from a YAML file, or from a draft law (.txt, .md, .docx, .pdf) by extraction.
+
+    ``details`` (jurisdiction, name, title, status, as_of) go to the extracted profile.
+    """
+    from .extract import extract_file, is_draft, profile_data
+
+    if not is_draft(path):
+        return load_profile(path, catalogue)
+    data = profile_data(extract_file(path, language), **details)
+    doc = Document(os.fspath(path), data)
+    return check_profile(doc, validate(doc, Profile), catalogue)

@@ -232,6 +232,8 @@ class Evidence(_Model):
     url: Url | None = None
     # None: as its instrument (in force unless the instrument says otherwise)
     in_force: Commencement | None = None
+    # line range in a draft the quote was extracted from ("12" or "12-14")
+    lines: Annotated[str, StringConstraints(pattern=r"^[0-9]+(-[0-9]+)?$")] | None = None
 
 
 class Fact(_Model):
@@ -246,6 +248,8 @@ class Fact(_Model):
     # For a list of terms: terms whose presence was not assessed, each with the reason.
     # They count as unknown, never as missing.
     not_assessed_terms: dict[Identifier, Text] = Field(default_factory=dict)
+    # detected by `lawcheck extract`: a suggestion until a person has checked it against the draft
+    extracted: bool = False
 
     @model_validator(mode="after")
     def _evidence_rules(self) -> Fact:
@@ -307,6 +311,14 @@ class Profile(_Model):
     facts: dict[Identifier, dict[Identifier, Fact]] = Field(default_factory=dict)
     notes: str | None = None
     review: Review | None = None
+    # the draft a profile was machine-extracted from (set by `lawcheck extract`)
+    extracted_from: Text | None = None
+
+    @property
+    def machine_extracted(self) -> bool:
+        return self.extracted_from is not None or any(
+            fact.extracted for named in self.facts.values() for fact in named.values()
+        )
 
     def fact(self, path: str) -> Fact | None:
         area, _, name = path.partition(".")

@@ -12,7 +12,9 @@ from .errors import InputError, Problem
 REPORT_SIGNATURES = (
     "<!-- lawcheck report",  # markdown
     '{\n  "format": "lawcheck-assessment"',  # json
+    '{\n  "format": "lawcheck-diff"',  # json diff
     "lawcheck gap report:",  # terminal text
+    "lawcheck diff:",  # terminal diff
 )
 
 
@@ -25,14 +27,17 @@ def is_lawcheck_report(path: str) -> bool:
     return head.startswith(REPORT_SIGNATURES)
 
 
-def check_target(path: str, force: bool) -> None:
-    """Refuse a target that is a directory, or an existing file lawcheck did not write."""
+def check_target(path: str, force: bool, *, reports_only: bool = True) -> None:
+    """Refuse a target that is a directory, or an existing file lawcheck did not write.
+
+    With ``reports_only=False`` (files meant to be edited, such as extracted profiles) any existing
+    file is refused without ``force``: once written, it may hold a person's review work.
+    """
     if os.path.isdir(path):
         raise InputError(Problem(path, "is a directory; give a file name for -o"))
-    if os.path.lexists(path) and not force and not is_lawcheck_report(path):
-        raise InputError(
-            Problem(path, "exists and is not a lawcheck report; refusing to overwrite it (use --force)")
-        )
+    if os.path.lexists(path) and not force and (not reports_only or not is_lawcheck_report(path)):
+        what = "is not a lawcheck report" if reports_only else "may hold your edits"
+        raise InputError(Problem(path, f"exists and {what}; refusing to overwrite it (use --force)"))
     parent = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(parent):
         raise InputError(Problem(path, f"directory {parent} does not exist"))

@@ -39,6 +39,7 @@ def _evidence(p: Profile, ev: Evidence) -> dict[str, Any]:
         "quote": ev.quote,
         "url": ev.url,
         "in_force": p.commencement(ev).value,
+        **({"lines": ev.lines} if ev.lines else {}),
     }
 
 
@@ -64,6 +65,7 @@ def _finding(f: Finding, p: Profile) -> dict[str, Any]:
                 "note": use.fact.note or use.fact.not_assessed if use.fact is not None else None,
                 "evidence": [_evidence(p, ev) for ev in use.fact.evidence] if use.fact else [],
                 "counted": not use.disregarded,
+                **({"extracted": True} if use.fact is not None and use.fact.extracted else {}),
                 "checked": list(use.fact.checked) if use.fact else [],
             }
             for use in f.facts
@@ -102,6 +104,7 @@ def to_dict(a: Assessment) -> dict[str, Any]:
             "party_to": list(p.party_to),
             "instruments": [i.model_dump(mode="json") for i in p.instruments],
             "review": p.review.model_dump(mode="json") if p.review else None,
+            "machine_extracted": p.machine_extracted,
         },
         "checklists": [{"id": c.id, "title": c.title, "version": c.version} for c in a.checklists],
         "summary": {

@@ -32,6 +32,15 @@ SHORT = {
 def show(a: Assessment, console: Console) -> None:
     p = a.profile
     console.print(Text(f"lawcheck gap report: {p.name} ({p.jurisdiction})", style="bold"))
+    if p.machine_extracted:
+        console.print(
+            Text(
+                "MACHINE-EXTRACTED: these facts were detected automatically"
+                + (f" in {p.extracted_from}" if p.extracted_from else "")
+                + "; check each against the draft.",
+                style="bold yellow",
+            )
+        )
     console.print(
         f"Status {p.status.value.replace('_', ' ')}, law as of {p.as_of.isoformat()}; "
         f"checklists: {', '.join(c.id for c in a.checklists)}",
