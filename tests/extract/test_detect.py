@@ -127,7 +127,8 @@ def test_penalties_take_the_highest_term_and_say_so():
 def test_receiving_money_is_not_the_act_of_receipt():
     d = detect(
         "Section 5. Trafficking",
-        "(1) A person who harbours another and receives any payment for the purpose of exploitation commits an offence.",
+        "(1) A person who harbours another and receives any payment for the purpose of exploitation "
+        "commits an offence.",
     )
     assert value(d, "definition.acts") == ["harbouring"]
 
