@@ -203,12 +203,21 @@ def test_batch_mode_checks_every_profile_in_one_run(tmp_path, edited):
     assert "is not a directory" in invoke("check", PROFILES, "-f", "json", "-o", out / "gb.md").stderr
 
 
+def load_yaml(path):
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
 def test_matrix_command(tmp_path, edited):
     out = tmp_path / "matrix.md"
     result = invoke("matrix", PROFILES, "-o", out)
     assert result.exit_code == 0, result.stderr
     text = out.read_text(encoding="utf-8")
-    assert text.count("\n| ") >= 2 * len(list(PROFILES.glob("*.yaml")))
+    codes = sorted(load_yaml(p)["jurisdiction"] for p in PROFILES.glob("*.yaml"))
+    for code in codes:  # a row per profile in the areas table, a column in the key-requirements table
+        assert f"\n| {code}: " in text
+    assert "| Requirement | " + " | ".join(codes) + " |" in text
     bad = edited(("status: bill", "status: proposed"))
     failed = invoke("matrix", bad)
     assert failed.exit_code == 2 and "p.yaml:5:1" in failed.stderr

@@ -66,3 +66,34 @@ def test_matrix_cells_agree_with_each_profiles_assessment(builtin):
         a = next(x for x in assessments if x.profile.jurisdiction == code)
         finding = next(f for f in a.findings if f.requirement.id == "PAL-DEF-ACTS")
         assert cell == SHORT[finding.status]
+
+
+def test_check_flag_catches_a_report_made_stale_by_a_profile_edit(tmp_path):
+    """What CI runs on a collection: an edited profile with its old report fails, naming the report."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from lawcheck.cli import app
+
+    profiles, reports = tmp_path / "profiles", tmp_path / "reports"
+    profiles.mkdir()
+    reports.mkdir()
+    for code in ("gb", "sg"):
+        shutil.copy(PROFILES / f"{code}.yaml", profiles)
+        shutil.copy(REPORTS / f"{code}.md", reports)
+    args = ["check", str(profiles), "-f", "markdown", "-o", str(reports), "--check", "--fail-on", "none"]
+    runner = CliRunner()
+    fresh = runner.invoke(app, args)
+    assert fresh.exit_code == 0, fresh.stderr
+    edited = profiles / "sg.yaml"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("name: Singapore", "name: Singapore (edited)", 1), encoding="utf-8")
+    stale = runner.invoke(app, args)
+    assert stale.exit_code == 1
+    assert f"stale: {reports / 'sg.md'} is out of date" in stale.stderr
+    assert f"up to date: {reports / 'gb.md'}" in stale.stderr
+    assert (reports / "sg.md").read_text(encoding="utf-8") == (REPORTS / "sg.md").read_text(encoding="utf-8")
+    (reports / "gb.md").unlink()
+    missing = runner.invoke(app, args)
+    assert missing.exit_code == 1 and "gb.md is missing" in missing.stderr

@@ -135,6 +135,14 @@ def check(
         ),
     ] = FailOn.HIGH,
     language: LanguageOption = "en",
+    check_only: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Write nothing: exit 1 if any -o report is missing or differs from a fresh render "
+            "(for CI on a collection of profiles).",
+        ),
+    ] = False,
 ) -> None:
     """Evaluate country profiles against checklists and report the gaps (several at once in one run)."""
     with _errors():
@@ -149,6 +157,8 @@ def check(
             raise InputError(Problem("--output", "give -o DIRECTORY to write one report per profile"))
         if several and output is not None and not output.is_dir():
             raise InputError(Problem(str(output), "is not a directory; with several profiles -o names one"))
+        if check_only and output is None:
+            raise InputError(Problem("--check", "needs -o: the report file or directory to compare with"))
         catalogue, checklists = load_checklists(checklist)
         codes = []
         for name in files:
@@ -156,6 +166,10 @@ def check(
             if output is not None:
                 target = str(output / (Path(name).stem + SUFFIX[fmt])) if several else str(output)
             try:
+                if check_only:
+                    assert target is not None
+                    codes.append(_compare_one(name, catalogue, checklists, fmt, target, language))
+                    continue
                 codes.append(_check_one(name, catalogue, checklists, fmt, target, force, fail_on, language))
             except InputError as exc:
                 for problem in exc.problems:
@@ -213,6 +227,35 @@ def _check_one(
     return code
 
 
+def _compare_one(
+    name: str, catalogue: Catalogue, checklists: list[Checklist], fmt: Format, target: str, language: str
+) -> int:
+    """--check: 0 when ``target`` holds exactly what would be written now, else 1 (and say so)."""
+    from .evaluation import evaluate
+    from .loading import load_profile_or_draft
+    from .report import render
+
+    assessment = evaluate(load_profile_or_draft(name, catalogue, language), catalogue, checklists, str(name))
+    return _compare_text(target, render(assessment, fmt), f"regenerate it from {name}")
+
+
+def _compare_text(target: str, text: str, advice: str) -> int:
+    try:
+        with open(target, encoding="utf-8", newline="") as handle:
+            current = handle.read()
+    except FileNotFoundError:
+        _stderr(f"stale: {target} is missing; {advice}")
+        return EXIT_GAPS
+    except (OSError, UnicodeDecodeError) as exc:
+        _stderr(f"stale: {target} cannot be read ({exc}); {advice}")
+        return EXIT_GAPS
+    if current != text:
+        _stderr(f"stale: {target} is out of date; {advice}")
+        return EXIT_GAPS
+    _stderr(f"up to date: {target}")
+    return EXIT_OK
+
+
 def _exit_code(assessment: Assessment, fail_on: FailOn) -> int:
     if fail_on is FailOn.NONE:
         return EXIT_OK
@@ -230,6 +273,9 @@ def matrix(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite an -o file that is not a lawcheck report.")
     ] = False,
+    check_only: Annotated[
+        bool, typer.Option("--check", help="Write nothing: exit 1 if the -o file is missing or out of date.")
+    ] = False,
 ) -> None:
     """A cross-country markdown matrix: jurisdictions x areas and x critical requirements."""
     with _errors():
@@ -242,7 +288,9 @@ def matrix(
         files = profile_files(paths)
         if not files:
             raise InputError(Problem(" ".join(map(str, paths)), "no YAML files found"))
-        if output is not None:
+        if check_only and output is None:
+            raise InputError(Problem("--check", "needs -o: the matrix file to compare with"))
+        if output is not None and not check_only:
             check_target(str(output), force)
         catalogue, checklists = load_checklists(checklist)
         problems = []
@@ -255,6 +303,9 @@ def matrix(
         if problems:
             raise InputError(problems)
         text = render_matrix(assessments)
+        if check_only:
+            assert output is not None
+            raise typer.Exit(_compare_text(str(output), text, "regenerate it with `lawcheck matrix`"))
         if output is not None:
             write_atomic(str(output), text)
             _stderr(f"matrix of {len(assessments)} profiles written to {output}")
