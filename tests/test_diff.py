@@ -52,9 +52,10 @@ def changes(base_path, new_path, builtin):
         (Status.MET, Status.NOT_MET, Change.OPENED),
         (Status.NOT_MET, Status.PARTIAL, Change.IMPROVED),
         (Status.PARTIAL, Status.NOT_MET, Change.WORSENED),
-        (Status.MET, Status.UNKNOWN, Change.UNCERTAIN),
-        (Status.UNKNOWN, Status.NOT_MET, Change.UNCERTAIN),
-        (Status.NOT_APPLICABLE, Status.MET, Change.UNCERTAIN),
+        (Status.MET, Status.UNKNOWN, Change.UNANSWERED),
+        (Status.UNKNOWN, Status.NOT_MET, Change.ANSWERED),
+        (Status.NOT_APPLICABLE, Status.MET, Change.ANSWERED),
+        (Status.NOT_APPLICABLE, Status.UNKNOWN, Change.UNANSWERED),
         (Status.UNKNOWN, Status.UNKNOWN, Change.UNCHANGED),
         (Status.PARTIAL, Status.PARTIAL, Change.UNCHANGED),
     ],
@@ -101,7 +102,7 @@ runner = CliRunner()
 
 def test_cli_exit_codes(draft, tmp_path):
     opened = runner.invoke(app, ["diff", str(EXAMPLELAND), str(draft)])
-    assert opened.exit_code == 1 and "opened    PAL-DEF-CONSENT" in opened.stdout
+    assert opened.exit_code == 1 and "opened     PAL-DEF-CONSENT" in opened.stdout
     same = runner.invoke(app, ["diff", str(EXAMPLELAND), str(EXAMPLELAND)])
     assert same.exit_code == 0
     missing = runner.invoke(app, ["diff", str(EXAMPLELAND), str(tmp_path / "nope.yaml")])

@@ -21,7 +21,10 @@ class Change(str, Enum):
     WORSENED = "worsened"  # partly met -> not met
     CLOSED = "closed"  # partly met or not met -> met
     IMPROVED = "improved"  # not met -> partly met
-    UNCERTAIN = "uncertain"  # to or from unknown / not applicable: a person must look
+    # A requirement the base does not answer (unknown or not applicable) that the new version does,
+    # and the reverse. For a draft, "unanswered" can hide a repealed provision: a person must look.
+    UNANSWERED = "unanswered"
+    ANSWERED = "answered"
     UNCHANGED = "unchanged"
 
     @property
@@ -31,7 +34,8 @@ class Change(str, Enum):
             "worsened": "Worsened",
             "closed": "Gaps closed",
             "improved": "Improved",
-            "uncertain": "Changed to or from unknown",
+            "unanswered": "No longer answered (the new version is silent or not assessed)",
+            "answered": "Newly answered (the base is silent or not assessed)",
             "unchanged": "Unchanged",
         }[self.value]
 
@@ -47,8 +51,12 @@ CHANGE_ORDER = tuple(Change)
 def classify(base: Status, new: Status) -> Change:
     if base is new:
         return Change.UNCHANGED
-    if base not in _RANK or new not in _RANK:
-        return Change.UNCERTAIN
+    if base in _RANK and new not in _RANK:
+        return Change.UNANSWERED
+    if new in _RANK and base not in _RANK:
+        return Change.ANSWERED
+    if base not in _RANK:  # unknown <-> not applicable
+        return Change.UNANSWERED if new is Status.UNKNOWN else Change.ANSWERED
     if new is Status.MET:
         return Change.CLOSED
     if base is Status.MET:
