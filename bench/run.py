@@ -9,6 +9,8 @@ directory and reports medians of R runs, each in a fresh interpreter:
   check      `lawcheck check DIR -c <every built-in checklist> -f markdown -o OUT`: one process
              loads the checklists once, then loads, evaluates and renders every profile
   version    `lawcheck --version`;   help: `lawcheck --help`;   python: `python -c pass`
+  extract    `lawcheck extract` of a 1 MB statute text (the labelled corpus, renumbered and repeated)
+  read       `python -c` reading the same 1 MB text and splitting its lines: the floor for extract
 """
 
 from __future__ import annotations
@@ -32,6 +34,31 @@ for name in sys.argv[1:]:
 """
 
 CHECKLISTS = ["palermo", "un-principles", "coe-2005", "institutions"]
+
+READ = """
+import sys
+with open(sys.argv[1], encoding="utf-8") as f:
+    f.read().splitlines()
+"""
+
+
+def statute_text(size: int) -> str:
+    """About ``size`` bytes of statute-like text: the corpus texts, sections renumbered, repeated."""
+    import re
+
+    sources = sorted((ROOT / "tests" / "data" / "statutes").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in sources]
+    parts, number, total = [], 1, 0
+    while total < size:
+        for text in texts:
+            # renumber section headings so the provisions stay distinct, as in one long code
+            block = re.sub(
+                r"(?m)^(?:§\s*|Section |Sec\. )?\d+(?:\.\d+)?[A-Z]?\b", lambda m: str(number), text
+            )
+            number += 1
+            parts.append(block)
+            total += len(block.encode("utf-8"))
+    return "\n\n".join(parts)
 
 
 def median_seconds(cmd: list[str], runs: int) -> float:
@@ -67,19 +94,29 @@ def main() -> None:
             files.append(str(target))
         checklists = [arg for name in CHECKLISTS for arg in ("-c", name)]
         check = [*cli, "check", str(profiles), *checklists, "-f", "markdown", "-o", str(out), "--force"]
+        statute = Path(tmp) / "statute.txt"
+        statute.write_text(statute_text(1024 * 1024), encoding="utf-8")
+        extract = [*cli, "extract", str(statute), "--as-of", "2026-01-01"]
         results = {
             "python": median_seconds([sys.executable, "-c", "pass"], args.runs),
             "floor": median_seconds([sys.executable, "-c", FLOOR, *files], args.runs),
             "check": median_seconds([*check, "--fail-on", "none"], args.runs),
             "version": median_seconds([*cli, "--version"], args.runs),
             "help": median_seconds([*cli, "--help"], args.runs),
+            "read": median_seconds([sys.executable, "-c", READ, str(statute)], args.runs),
+            "extract": median_seconds(extract, args.runs),
         }
+        megabytes = statute.stat().st_size / 1024 / 1024
     size = sum(Path(f).stat().st_size for f in shipped) / len(shipped)
     print(f"{args.profiles} profiles (mean {size / 1024:.1f} KiB each), median of {args.runs} runs")
     for name, seconds in results.items():
         print(f"  {name:<9} {seconds * 1000:8.1f} ms")
     print(f"  check / floor = {results['check'] / results['floor']:.2f}")
     print(f"  --version / python start-up = {results['version'] / results['python']:.2f}")
+    print(
+        f"  extract: {megabytes:.2f} MB statute, {results['extract'] / megabytes * 1000:.0f} ms per MB; "
+        f"extract / read = {results['extract'] / results['read']:.1f}"
+    )
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -54,21 +55,20 @@ class _Rules:
     """A lexicon's patterns compiled once per extraction."""
 
     def __init__(self, lexicon: Lexicon):
-        flags = re.IGNORECASE
-        self.scopes = {
-            name: re.compile("|".join(f"(?:{p})" for p in pats), flags)
-            for name, pats in lexicon.scopes.items()
-        }
-        self.negation = (
-            re.compile("|".join(f"(?:{p})" for p in lexicon.negations), flags) if lexicon.negations else None
-        )
+        self.scopes = {name: _alternation(pats) for name, pats in lexicon.scopes.items()}
+        self.negation = _alternation(lexicon.negations) if lexicon.negations else None
         self.numbers = {k.lower(): v for k, v in lexicon.numbers.items()}
 
-    def in_scope(self, rule: FactRule, provision: Provision, text: str) -> bool:
-        if not rule.scope:
-            return True
-        heading = provision.heading.lower()
-        return any(self.scopes[s].search(text) or self.scopes[s].search(heading) for s in rule.scope)
+    def scopes_of(self, provision: Provision, text: str) -> frozenset[str]:
+        """The scopes a provision falls in (its text or its section heading matches): once per provision."""
+        by_heading = self._heading_scopes(provision.heading.lower())
+        return by_heading | frozenset(
+            name for name, pattern in self.scopes.items() if name not in by_heading and pattern.search(text)
+        )
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one _Rules per extraction; headings repeat
+    def _heading_scopes(self, heading: str) -> frozenset[str]:
+        return frozenset(name for name, pattern in self.scopes.items() if pattern.search(heading))
 
     def negated(self, text: str, start: int) -> bool:
         if self.negation is None:
@@ -93,9 +93,16 @@ def extract(draft: DraftText, lexicon: Lexicon) -> Extraction:
     provisions = tuple(split_provisions(draft, lexicon))
     rules = _Rules(lexicon)
     texts = [p.matchable for p in provisions]
+    scopes = [rules.scopes_of(p, t) for p, t in zip(provisions, texts, strict=True)]
+    everything = list(zip(provisions, texts, strict=True))
     detections = {}
     for path, rule in lexicon.facts.items():
-        scoped = [(p, t) for p, t in zip(provisions, texts, strict=True) if rules.in_scope(rule, p, t)]
+        wanted = set(rule.scope)
+        scoped = (
+            [pt for pt, inside in zip(everything, scopes, strict=True) if inside & wanted]
+            if wanted
+            else everything
+        )
         detection = _DETECTORS[rule.kind](path, rule, scoped, rules)
         if detection.found and rule.conditions:
             detection = _with_conditions(detection, rule, provisions, texts)
@@ -111,8 +118,10 @@ Scoped = Sequence[tuple[Provision, str]]
 def _detect_terms(path: str, rule: FactRule, scoped: Scoped, rules: _Rules) -> Detection:
     found: dict[str, list[Hit]] = {}
     excluded: list[str] = []
+    any_term = _alternation([p for patterns in rule.terms.values() for p in patterns])
+    scoped = [(p, t) for p, t in scoped if any_term.search(t)]  # most provisions name no term at all
     for term, patterns in rule.terms.items():
-        compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
+        compiled = [_alternation(patterns)]
         for provision, text in scoped:
             match = _first_match(compiled, text)
             if match is None:
@@ -131,7 +140,7 @@ def _detect_terms(path: str, rule: FactRule, scoped: Scoped, rules: _Rules) -> D
 def _detect_choice(path: str, rule: FactRule, scoped: Scoped, rules: _Rules) -> Detection:
     found: dict[str, Hit] = {}
     for term, patterns in rule.terms.items():
-        compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
+        compiled = [_alternation(patterns)]
         for provision, text in scoped:
             match = _first_match(compiled, text)
             if match is not None:
@@ -160,7 +169,7 @@ def _detect_flag(path: str, rule: FactRule, scoped: Scoped, rules: _Rules) -> De
 
 
 def _detect_number(path: str, rule: FactRule, scoped: Scoped, rules: _Rules) -> Detection:
-    compiled = [re.compile(p, re.IGNORECASE) for p in rule.patterns]
+    compiled = [re.compile(p) for p in rule.patterns]
     values: dict[int, list[Hit]] = {}
     unreadable: list[str] = []
     for provision, text in scoped:
@@ -210,10 +219,16 @@ def _first_match(compiled: Iterable[re.Pattern[str]], text: str) -> re.Match[str
     return best
 
 
+def _alternation(patterns: Sequence[str]) -> re.Pattern[str]:
+    """One regex for several: the leftmost match of any of them (compiled once, then cached by re)."""
+    # no IGNORECASE: provisions are matched lower-cased and the lexicon's patterns are lower case
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
 def _hits(patterns: Sequence[str], scoped: Scoped) -> list[Hit]:
     if not patterns:
         return []
-    combined = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    combined = _alternation(patterns)
     hits = []
     for provision, text in scoped:
         match = combined.search(text)
@@ -259,7 +274,7 @@ def _with_conditions(
     notes = list(detection.notes)
     evidence = list(detection.evidence)
     for label, patterns in rule.conditions.items():
-        combined = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        combined = _alternation(patterns)
         for provision, text in zip(provisions, texts, strict=True):
             if provision.section not in sections:
                 continue

@@ -19,13 +19,23 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _compiled(patterns: list[str]) -> list[str]:
+def _compiled(patterns: list[str], *, lower: bool = False) -> list[str]:
     for pattern in patterns:
         try:
             re.compile(pattern)
         except re.error as exc:
             raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
+        # provisions are matched lower-cased (matching without IGNORECASE is ~2.5x faster), so an
+        # upper-case letter outside an escape or a group name could never match
+        if lower and re.search(r"[A-Z]", re.sub(r"\\.|\(\?P[<=][^>)]*[>)]", "", pattern)):
+            raise ValueError(
+                f"write patterns in lower case (provisions are matched lower-cased): {pattern!r}"
+            )
     return patterns
+
+
+def _lower(patterns: list[str]) -> list[str]:
+    return _compiled(patterns, lower=True)
 
 
 class Heading(_Model):
@@ -64,13 +74,13 @@ class FactRule(_Model):
     @field_validator("patterns", "false_patterns")
     @classmethod
     def _patterns_compile(cls, v: list[str]) -> list[str]:
-        return _compiled(v)
+        return _lower(v)
 
     @field_validator("terms", "conditions")
     @classmethod
     def _term_patterns_compile(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
         for patterns in v.values():
-            _compiled(patterns)
+            _lower(patterns)
         return v
 
 
@@ -79,11 +89,24 @@ class Lexicon(_Model):
     name: str
     headings: list[Heading]
     subsection: Pattern
+    definition: Pattern | None = None
     numbers: dict[str, int] = Field(default_factory=dict)
     scopes: dict[str, list[Pattern]]
     # phrases that, shortly before a match in the same sentence, turn it into an exclusion
     negations: list[Pattern] = Field(default_factory=list)
     facts: dict[str, FactRule]
+
+    @field_validator("negations")
+    @classmethod
+    def _negations_lower(cls, v: list[str]) -> list[str]:
+        return _lower(v)
+
+    @field_validator("scopes")
+    @classmethod
+    def _scopes_lower(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        for patterns in v.values():
+            _lower(patterns)
+        return v
 
 
 def lexicon_dir() -> Path:

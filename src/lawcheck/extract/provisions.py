@@ -43,6 +43,7 @@ def split_provisions(draft: DraftText, lexicon: Lexicon) -> list[Provision]:
     """One pass: a heading opens a section, ``(n)`` a subsection, and a blank line ends a unit."""
     headings = [(re.compile(h.pattern, re.IGNORECASE), h.label) for h in lexicon.headings]
     subsection = re.compile(lexicon.subsection)
+    definition = re.compile(lexicon.definition, re.IGNORECASE) if lexicon.definition else None
     provisions: list[Provision] = []
     section, heading = "", ""
     citation = ""
@@ -73,6 +74,9 @@ def split_provisions(draft: DraftText, lexicon: Lexicon) -> list[Provision]:
         if sub is not None:
             close()
             citation = f"{section}({sub.group('number')})" if section else f"({sub.group('number')})"
+        elif definition is not None and (term := definition.match(line)) is not None:
+            close()
+            citation = f'{section} ("{term.group("term")}")'.strip()
         unit.append((number, line))
     close()
     return provisions
