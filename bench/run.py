@@ -52,9 +52,7 @@ def statute_text(size: int) -> str:
     while total < size:
         for text in texts:
             # renumber section headings so the provisions stay distinct, as in one long code
-            block = re.sub(
-                r"(?m)^(?:§\s*|Section |Sec\. )?\d+(?:\.\d+)?[A-Z]?\b", lambda m: str(number), text
-            )
+            block = re.sub(r"(?m)^(?:§\s*|Section |Sec\. )?\d+(?:\.\d+)?[A-Z]?\b", str(number), text)
             number += 1
             parts.append(block)
             total += len(block.encode("utf-8"))
