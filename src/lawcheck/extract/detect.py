@@ -14,6 +14,7 @@ from .provisions import Provision, split_provisions
 from .readers import DraftText, read_draft
 
 MAX_EVIDENCE = 3  # quotes kept per fact; the rest are named in the note
+MAX_ALSO = 10  # other provisions named in that note
 MAX_QUOTE = 400  # characters; a longer provision is cut to the clause around the match
 NEGATION_WINDOW = 40  # characters before a match in which an exclusion phrase negates it
 _CLAUSE_END = re.compile(r"(?<=[;:])\s+|(?<=\.)\s+(?=[A-Z(\"“])|\s+(?=\([a-z0-9]{1,4}\)\s)")
@@ -246,8 +247,9 @@ def _evidence(hits: Sequence[Hit], notes: Sequence[str] = ()) -> tuple[tuple[Hit
     kept = list(unique.values())[:MAX_EVIDENCE]
     rest = list(dict.fromkeys(h.provision.citation for h in list(unique.values())[MAX_EVIDENCE:]))
     notes = list(notes)
-    if rest:
-        notes.append(f"also in {', '.join(rest)}")
+    if rest:  # name the first few; a long code can repeat a phrase hundreds of times
+        named = ", ".join(rest[:MAX_ALSO])
+        notes.append(f"also in {named}" + (f" and {len(rest) - MAX_ALSO} more" if len(rest) > MAX_ALSO else ""))
     return tuple(kept), tuple(notes)
 
 
