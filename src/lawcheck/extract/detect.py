@@ -249,7 +249,9 @@ def _evidence(hits: Sequence[Hit], notes: Sequence[str] = ()) -> tuple[tuple[Hit
     notes = list(notes)
     if rest:  # name the first few; a long code can repeat a phrase hundreds of times
         named = ", ".join(rest[:MAX_ALSO])
-        notes.append(f"also in {named}" + (f" and {len(rest) - MAX_ALSO} more" if len(rest) > MAX_ALSO else ""))
+        notes.append(
+            f"also in {named}" + (f" and {len(rest) - MAX_ALSO} more" if len(rest) > MAX_ALSO else "")
+        )
     return tuple(kept), tuple(notes)
 
 
