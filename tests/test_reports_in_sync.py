@@ -45,6 +45,7 @@ def test_committed_matrix_is_up_to_date(builtin):
 
 def test_matrix_cells_agree_with_each_profiles_assessment(builtin):
     from lawcheck.criteria import Status
+    from lawcheck.report.markdown import md_text
     from lawcheck.report.matrix import SHORT
     from lawcheck.report.matrix import render as render_matrix
 
@@ -55,7 +56,11 @@ def test_matrix_cells_agree_with_each_profiles_assessment(builtin):
     ]
     text = render_matrix(assessments)
     for a in assessments:
-        row = next(line for line in text.splitlines() if line.startswith(f"| {a.profile.jurisdiction}: "))
+        row = next(
+            line
+            for line in text.splitlines()
+            if line.startswith(f"| {a.profile.jurisdiction}: {md_text(a.profile.name)} |")
+        )
         c = a.summary("definition").counts
         assert f"| {c[Status.MET]} / {c[Status.PARTIAL]} / {c[Status.NOT_MET]} / {c[Status.UNKNOWN]} |" in row
     header = next(line for line in text.splitlines() if line.startswith("| Requirement |"))
