@@ -161,3 +161,35 @@ def test_a_new_language_is_a_data_file(tmp_path, monkeypatch):
             load_lexicon("fr")
     finally:
         lexicon_module.load_lexicon.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "gate"),
+    [
+        (r"\bthreat(?:s|en)?\b", ("threat",)),
+        (r"(?<!threat of )\bforce\b(?!d)", ("force",)),
+        (r"\bharbou?r(?:s|ed)?\b", ("harbo",)),  # the optional "u" is not required
+        ("(?:commits|is guilty of) an offen[cs]e", ("commits", "is guilty of")),
+        ("(?:other )?sexual exploitation", None),  # optional leading group: no safe literal
+        ("co-?operat", None),  # too short once the optional character is dropped
+        ("adoption|surrogacy", None),  # top-level alternatives
+    ],
+)
+def test_literal_gates_are_required_by_every_match(pattern, gate):
+    from lawcheck.extract.detect import _gate
+
+    assert _gate(pattern) == gate
+
+
+def test_gates_change_no_result(monkeypatch):
+    """The literal gates only skip work: every corpus text gives the same detections without them."""
+    from pathlib import Path
+
+    from lawcheck.extract import detect as detect_module
+    from lawcheck.extract import extract_file
+
+    corpus = sorted((Path(__file__).resolve().parents[1] / "data" / "statutes").glob("*.txt"))
+    gated = [extract_file(p).detections for p in [*corpus, BILL_TXT]]
+    monkeypatch.setattr(detect_module, "_gate", lambda pattern: None)
+    plain = [extract_file(p).detections for p in [*corpus, BILL_TXT]]
+    assert gated == plain

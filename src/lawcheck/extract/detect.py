@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -170,7 +170,7 @@ def _detect_flag(path: str, rule: FactRule, scoped: Scoped, rules: _Rules) -> De
 
 
 def _detect_number(path: str, rule: FactRule, scoped: Scoped, rules: _Rules) -> Detection:
-    compiled = [re.compile(p) for p in rule.patterns]
+    compiled = [_alternation([p]) for p in rule.patterns]
     values: dict[int, list[Hit]] = {}
     unreadable: list[str] = []
     for provision, text in scoped:
@@ -211,7 +211,7 @@ _DETECTORS = {
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def _first_match(compiled: Iterable[re.Pattern[str]], text: str) -> re.Match[str] | None:
+def _first_match(compiled: Iterable[_Gated], text: str) -> re.Match[str] | None:
     best = None
     for pattern in compiled:
         match = pattern.search(text)
@@ -220,10 +220,84 @@ def _first_match(compiled: Iterable[re.Pattern[str]], text: str) -> re.Match[str
     return best
 
 
-def _alternation(patterns: Sequence[str]) -> re.Pattern[str]:
-    """One regex for several: the leftmost match of any of them (compiled once, then cached by re)."""
-    # no IGNORECASE: provisions are matched lower-cased and the lexicon's patterns are lower case
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+class _Gated:
+    """A regex for several patterns, behind a cheap test: a literal that every match must contain.
+
+    Most provisions of a long code name none of a fact's words; ``"threat" in text`` costs far
+    less than running the regular expression over the provision.
+    """
+
+    __slots__ = ("gates", "pattern")
+
+    def __init__(self, patterns: Sequence[str]):
+        # no IGNORECASE: provisions are matched lower-cased and the lexicon's patterns are lower case
+        self.pattern = re.compile("|".join(f"(?:{p})" for p in patterns))
+        gates = [_gate(p) for p in patterns]
+        self.gates = (
+            None if any(g is None for g in gates) else tuple(sorted({o for g in gates if g for o in g}))
+        )
+
+    def _open(self, text: str) -> bool:
+        return self.gates is None or any(g in text for g in self.gates)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self._open(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self._open(text) else iter(())
+
+
+_LEADING_ASSERTIONS = re.compile(r"^(?:\\b|\(\?<[!=](?:[^()\\]|\\.)*\))+")
+_LEADING_LITERAL = re.compile(r"[a-z0-9 ,'-]+")
+_LEADING_GROUP = re.compile(r"\(\?:([a-z0-9 ,'-]+(?:\|[a-z0-9 ,'-]+)*)\)")
+
+
+def _gate(pattern: str) -> tuple[str, ...] | None:
+    """Literals one of which every match of ``pattern`` contains (3+ characters each), or None.
+
+    Read from the pattern's start: plain words (``threat``), or a leading group of plain
+    alternatives (``(?:commits|is guilty of) an offence`` gives ``commits``, ``is guilty of``).
+    """
+    if "|" in _top_level(pattern):
+        return None
+    rest = _LEADING_ASSERTIONS.sub("", pattern)
+    group = _LEADING_GROUP.match(rest)
+    if group is not None:
+        if rest[group.end() : group.end() + 1] in ("?", "*", "{"):
+            return None
+        options = tuple(group.group(1).split("|"))
+        return options if all(len(o.strip()) >= 3 for o in options) else None
+    match = _LEADING_LITERAL.match(rest)
+    if match is None:
+        return None
+    literal = match.group(0)
+    if rest[match.end() : match.end() + 1] in ("?", "*", "{"):  # the last character is optional
+        literal = literal[:-1]
+    return (literal,) if len(literal.strip()) >= 3 else None
+
+
+def _top_level(pattern: str) -> str:
+    """The pattern's characters outside groups, classes and escapes (to spot a top-level ``|``)."""
+    depth, out, escaped, in_class = 0, [], False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+def _alternation(patterns: Sequence[str]) -> _Gated:
+    """One matcher for several patterns: the leftmost match of any of them."""
+    return _Gated(patterns)
 
 
 def _hits(patterns: Sequence[str], scoped: Scoped) -> list[Hit]:
@@ -261,13 +335,18 @@ def _quote(provision: Provision, match: re.Match[str]) -> str:
     if len(text) <= MAX_QUOTE:
         return text
     start, end = match.start(), match.end()
-    bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]
+    bounds = _clause_bounds(text)
     left = max((b for b in bounds if b <= start), default=0)
     right = min((b for b in bounds if b >= end), default=len(text))
     if right - left > MAX_QUOTE:  # no clause break near: a window around the match
         left = max(left, start - MAX_QUOTE // 2)
         right = min(right, max(end, left + MAX_QUOTE))
     return text[left:right].strip()
+
+
+@functools.lru_cache(maxsize=1024)
+def _clause_bounds(text: str) -> list[int]:
+    return [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]
 
 
 def _with_conditions(
