@@ -471,6 +471,22 @@ def diff(
     raise typer.Exit(code)
 
 
+class SchemaChoice(str, Enum):
+    PROFILE = "profile"
+    CHECKLIST = "checklist"
+
+
+@app.command("schema")
+def schema_command(
+    kind: Annotated[SchemaChoice, typer.Argument(help="Which file's schema: profile or checklist.")],
+) -> None:
+    """Print the JSON Schema of a profile or checklist file (for editors; `validate` checks more)."""
+    with _errors():
+        from .schema import SchemaKind, render
+
+        sys.stdout.write(render(SchemaKind(kind.value)))
+
+
 def _every_checklist(extra: list[str] | None) -> list[str]:
     """Every built-in checklist, plus any named with -c."""
     from .loading import builtin_checklists
