@@ -221,3 +221,24 @@ def test_matrix_command(tmp_path, edited):
     bad = edited(("status: bill", "status: proposed"))
     failed = invoke("matrix", bad)
     assert failed.exit_code == 2 and "p.yaml:5:1" in failed.stderr
+
+
+def test_fail_on_thresholds_combine(edited):
+    # the bill has high-severity gaps and unknown requirements
+    assert invoke("check", EXAMPLELAND, "-f", "json").exit_code == 1  # default: high
+    assert invoke("check", EXAMPLELAND, "-f", "json", "--fail-on", "none").exit_code == 0
+    unknown = invoke("check", EXAMPLELAND, "-f", "json", "--fail-on", "none", "--fail-on", "unknown")
+    assert unknown.exit_code == 1 and "unknown requirements" in unknown.stderr
+    both = invoke("check", EXAMPLELAND, "-f", "json", "--fail-on", "critical", "--fail-on", "unknown")
+    assert both.exit_code == 1 and "gaps at severity critical or above and unknown requirements" in both.stderr
+    assert invoke("check", EXAMPLELAND, "--fail-on", "sometimes").exit_code == 2
+
+
+def test_junit_output_file_is_guarded_and_named_xml(tmp_path):
+    out = tmp_path / "reports"
+    out.mkdir()
+    result = invoke("check", PROFILES / "gb.yaml", EXAMPLELAND, "-f", "junit", "-o", out, "--fail-on", "none")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["exampleland-bill.xml", "gb.xml"]
+    again = invoke("check", EXAMPLELAND, "-f", "junit", "-o", out / "gb.xml", "--fail-on", "none")
+    assert again.exit_code == 0  # a previous lawcheck JUnit file may be replaced

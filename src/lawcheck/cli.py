@@ -35,12 +35,13 @@ app = typer.Typer(
 
 
 class FailOn(str, Enum):
-    """Lowest severity of gap that makes `check` exit with 1."""
+    """What makes `check` exit with 1: gaps of a severity or higher, unknown findings, or nothing."""
 
     CRITICAL = "critical"
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"
+    UNKNOWN = "unknown"
     NONE = "none"
 
 
@@ -98,7 +99,7 @@ ChecklistOption = Annotated[
 ]
 
 
-SUFFIX = {Format.TERMINAL: ".txt", Format.MARKDOWN: ".md", Format.JSON: ".json"}
+SUFFIX = {Format.TERMINAL: ".txt", Format.MARKDOWN: ".md", Format.JSON: ".json", Format.JUNIT: ".xml"}
 
 LanguageOption = Annotated[
     str, typer.Option("--language", "-l", help="Lexicon used to read draft laws (see lexicons/).")
@@ -129,11 +130,14 @@ def check(
         bool, typer.Option("--force", help="Overwrite an -o file that is not a lawcheck report.")
     ] = False,
     fail_on: Annotated[
-        FailOn,
+        list[FailOn] | None,
         typer.Option(
-            "--fail-on", help="Exit 1 when a gap (partly met or not met) of this severity or higher is found."
+            "--fail-on",
+            help="Exit 1 when a gap (partly met or not met) of this severity or higher is found; "
+            "'unknown': also when a requirement is unknown; 'none': never. Repeatable "
+            "(e.g. --fail-on critical --fail-on unknown). Default: high.",
         ),
-    ] = FailOn.HIGH,
+    ] = None,
     language: LanguageOption = "en",
     check_only: Annotated[
         bool,
@@ -185,7 +189,7 @@ def _check_one(
     fmt: Format,
     target: str | None,
     force: bool,
-    fail_on: FailOn,
+    fail_on: list[FailOn] | None,
     language: str = "en",
 ) -> int:
     """Check one profile, write or print its report, print its summary line; return its exit code."""
@@ -212,17 +216,10 @@ def _check_one(
     else:
         sys.stdout.write(render(assessment, fmt))
         sys.stdout.flush()
-    code = _exit_code(assessment, fail_on)
+    code, verdict = _exit_code(assessment, fail_on)
     total = assessment.summary()
     counts = ", ".join(f"{n} {STATUS_LABEL[s].lower()}" for s, n in total.counts.items() if n)
     where = f"; report written to {target}" if target is not None else ""
-    verdict = (
-        f"gaps at severity {fail_on.value} or above"
-        if code
-        else f"no gaps at severity {fail_on.value} or above"
-        if fail_on is not FailOn.NONE
-        else "gaps do not affect the exit code (--fail-on none)"
-    )
     _stderr(f"{loaded.jurisdiction}: {counts}{where} (exit {code}: {verdict})")
     return code
 
@@ -256,13 +253,28 @@ def _compare_text(target: str, text: str, advice: str) -> int:
     return EXIT_OK
 
 
-def _exit_code(assessment: Assessment, fail_on: FailOn) -> int:
-    if fail_on is FailOn.NONE:
-        return EXIT_OK
+def _exit_code(assessment: Assessment, fail_on: list[FailOn] | None) -> tuple[int, str]:
+    """The exit code under the --fail-on thresholds, and the reason in words."""
+    from .criteria import Status
     from .model import Severity
 
-    threshold = Severity(fail_on.value).rank
-    return EXIT_GAPS if any(f.requirement.severity.rank <= threshold for f in assessment.gaps()) else EXIT_OK
+    chosen = set(fail_on or [FailOn.HIGH])
+    severities = [Severity(f.value) for f in chosen if f not in (FailOn.UNKNOWN, FailOn.NONE)]
+    if not severities and FailOn.UNKNOWN not in chosen:
+        return EXIT_OK, "gaps do not affect the exit code (--fail-on none)"
+    reasons, failed = [], []
+    if severities:
+        lowest = max(severities, key=lambda s: s.rank)
+        reasons.append(f"gaps at severity {lowest.value} or above")
+        if any(f.requirement.severity.rank <= lowest.rank for f in assessment.gaps()):
+            failed.append(reasons[-1])
+    if FailOn.UNKNOWN in chosen:
+        reasons.append("unknown requirements")
+        if assessment.summary().counts[Status.UNKNOWN]:
+            failed.append(reasons[-1])
+    if failed:
+        return EXIT_GAPS, " and ".join(failed)
+    return EXIT_OK, "no " + " and no ".join(reasons)
 
 
 @app.command()

@@ -15,6 +15,7 @@ REPORT_SIGNATURES = (
     '{\n  "format": "lawcheck-diff"',  # json diff
     "lawcheck gap report:",  # terminal text
     "lawcheck diff:",  # terminal diff
+    '<?xml version="1.0" encoding="utf-8"?>\n<testsuites name="lawcheck"',  # junit
 )
 
 

@@ -15,6 +15,7 @@ class Format(str, Enum):
     TERMINAL = "terminal"
     MARKDOWN = "markdown"
     JSON = "json"
+    JUNIT = "junit"
 
 
 def render(assessment: Assessment, fmt: Format) -> str:
@@ -27,6 +28,10 @@ def render(assessment: Assessment, fmt: Format) -> str:
         from . import json_report
 
         return json_report.render(assessment)
+    if fmt is Format.JUNIT:
+        from . import junit
+
+        return junit.render(assessment)
     from . import terminal
 
     return terminal.render_text(assessment)
