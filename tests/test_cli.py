@@ -230,7 +230,9 @@ def test_fail_on_thresholds_combine(edited):
     unknown = invoke("check", EXAMPLELAND, "-f", "json", "--fail-on", "none", "--fail-on", "unknown")
     assert unknown.exit_code == 1 and "unknown requirements" in unknown.stderr
     both = invoke("check", EXAMPLELAND, "-f", "json", "--fail-on", "critical", "--fail-on", "unknown")
-    assert both.exit_code == 1 and "gaps at severity critical or above and unknown requirements" in both.stderr
+    assert (
+        both.exit_code == 1 and "gaps at severity critical or above and unknown requirements" in both.stderr
+    )
     assert invoke("check", EXAMPLELAND, "--fail-on", "sometimes").exit_code == 2
 
 
