@@ -99,7 +99,13 @@ ChecklistOption = Annotated[
 ]
 
 
-SUFFIX = {Format.TERMINAL: ".txt", Format.MARKDOWN: ".md", Format.JSON: ".json", Format.JUNIT: ".xml"}
+SUFFIX = {
+    Format.TERMINAL: ".txt",
+    Format.MARKDOWN: ".md",
+    Format.JSON: ".json",
+    Format.JUNIT: ".xml",
+    Format.SARIF: ".sarif",
+}
 
 LanguageOption = Annotated[
     str, typer.Option("--language", "-l", help="Lexicon used to read draft laws (see lexicons/).")
@@ -194,15 +200,15 @@ def _check_one(
 ) -> int:
     """Check one profile, write or print its report, print its summary line; return its exit code."""
     from .evaluation import evaluate
-    from .loading import load_profile_or_draft
+    from .loading import load_located
     from .output import check_target, write_atomic
     from .report import render
     from .report.common import STATUS_LABEL
 
     if target is not None:
         check_target(target, force)
-    loaded = load_profile_or_draft(name, catalogue, language)
-    assessment = evaluate(loaded, catalogue, checklists, profile_file=str(name))
+    loaded, positions = load_located(name, catalogue, language)
+    assessment = evaluate(loaded, catalogue, checklists, profile_file=str(name), positions=positions)
     if loaded.machine_extracted:
         _stderr(f"{name}: findings rest on MACHINE-EXTRACTED facts; review them against the draft")
     if target is not None:
@@ -229,10 +235,11 @@ def _compare_one(
 ) -> int:
     """--check: 0 when ``target`` holds exactly what would be written now, else 1 (and say so)."""
     from .evaluation import evaluate
-    from .loading import load_profile_or_draft
+    from .loading import load_located
     from .report import render
 
-    assessment = evaluate(load_profile_or_draft(name, catalogue, language), catalogue, checklists, str(name))
+    loaded, positions = load_located(name, catalogue, language)
+    assessment = evaluate(loaded, catalogue, checklists, str(name), positions=positions)
     return _compare_text(target, render(assessment, fmt), f"regenerate it from {name}")
 
 

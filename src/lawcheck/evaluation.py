@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from .criteria import UNKNOWN, Outcome, Status
@@ -160,6 +160,8 @@ class Assessment:
     catalogue: Catalogue
     checklists: tuple[Checklist, ...]
     findings: tuple[Finding, ...]
+    # (line, column) of each field path in the profile file, when loading kept them (for SARIF)
+    positions: Mapping[tuple[str | int, ...], tuple[int, int]] = field(default_factory=dict)
 
     def summary(self, area: str | None = None) -> AreaSummary:
         chosen = [f for f in self.findings if area is None or f.requirement.area == area]
@@ -219,7 +221,11 @@ def _use(path: str, profile: Profile) -> FactUse:
 
 
 def evaluate(
-    profile: Profile, catalogue: Catalogue, checklists: Sequence[Checklist], profile_file: str = ""
+    profile: Profile,
+    catalogue: Catalogue,
+    checklists: Sequence[Checklist],
+    profile_file: str = "",
+    positions: Mapping[tuple[str | int, ...], tuple[int, int]] | None = None,
 ) -> Assessment:
     """Evaluate every requirement of every checklist against the profile."""
     facts = ProfileFacts(profile, catalogue)
@@ -247,4 +253,6 @@ def evaluate(
                 )
             )
     findings.sort(key=lambda f: f.sort_key)
-    return Assessment(profile, profile_file, catalogue, tuple(checklists), tuple(findings))
+    return Assessment(
+        profile, profile_file, catalogue, tuple(checklists), tuple(findings), dict(positions or {})
+    )

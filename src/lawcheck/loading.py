@@ -506,10 +506,18 @@ def load_profile_or_draft(
 
     ``details`` (jurisdiction, name, title, status, as_of) go to the extracted profile.
     """
+    return load_located(path, catalogue, language, **details)[0]
+
+
+def load_located(
+    path: str | os.PathLike[str], catalogue: Catalogue, language: str = "en", **details: Any
+) -> tuple[Profile, dict[Path_, tuple[int, int]]]:
+    """As :func:`load_profile_or_draft`, with the line and column of each field of a YAML profile."""
     from .extract import extract_file, is_draft, profile_data
 
     if not is_draft(path):
-        return load_profile(path, catalogue)
+        doc = read_file(path)
+        return check_profile(doc, validate(doc, Profile), catalogue), doc.positions
     data = profile_data(extract_file(path, language), **details)
     doc = Document(os.fspath(path), data)
-    return check_profile(doc, validate(doc, Profile), catalogue)
+    return check_profile(doc, validate(doc, Profile), catalogue), {}

@@ -16,6 +16,7 @@ REPORT_SIGNATURES = (
     "lawcheck gap report:",  # terminal text
     "lawcheck diff:",  # terminal diff
     '<?xml version="1.0" encoding="utf-8"?>\n<testsuites name="lawcheck"',  # junit
+    '{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json"',  # sarif
 )
 
 

@@ -16,6 +16,7 @@ class Format(str, Enum):
     MARKDOWN = "markdown"
     JSON = "json"
     JUNIT = "junit"
+    SARIF = "sarif"
 
 
 def render(assessment: Assessment, fmt: Format) -> str:
@@ -28,6 +29,10 @@ def render(assessment: Assessment, fmt: Format) -> str:
         from . import json_report
 
         return json_report.render(assessment)
+    if fmt is Format.SARIF:
+        from . import sarif
+
+        return sarif.render(assessment)
     if fmt is Format.JUNIT:
         from . import junit
 
