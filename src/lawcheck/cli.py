@@ -19,7 +19,8 @@ from . import __version__
 from .report import Format
 
 if TYPE_CHECKING:  # the engine is imported inside the commands, to keep `--help` fast
-    from .evaluation import Assessment
+    from .baseline import Baseline
+    from .evaluation import Assessment, Finding
     from .model import Catalogue, Checklist
 
 EXIT_OK, EXIT_GAPS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -153,6 +154,18 @@ def check(
             "(for CI on a collection of profiles).",
         ),
     ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline", help="Fail only on gaps (and unknowns) that are new or worse than in this baseline."
+        ),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--write-baseline", help="Record every profile's statuses in this file, as the baseline."
+        ),
+    ] = None,
 ) -> None:
     """Evaluate country profiles against checklists and report the gaps (several at once in one run)."""
     with _errors():
@@ -169,6 +182,13 @@ def check(
             raise InputError(Problem(str(output), "is not a directory; with several profiles -o names one"))
         if check_only and output is None:
             raise InputError(Problem("--check", "needs -o: the report file or directory to compare with"))
+        from . import baseline as baselines
+        from .output import check_target
+
+        accepted = baselines.load(str(baseline)) if baseline is not None else None
+        if write_baseline is not None:
+            check_target(str(write_baseline), force)
+        threshold = _Threshold(fail_on, accepted)
         catalogue, checklists = load_checklists(checklist)
         codes = []
         for name in files:
@@ -180,11 +200,16 @@ def check(
                     assert target is not None
                     codes.append(_compare_one(name, catalogue, checklists, fmt, target, language))
                     continue
-                codes.append(_check_one(name, catalogue, checklists, fmt, target, force, fail_on, language))
+                codes.append(_check_one(name, catalogue, checklists, fmt, target, force, threshold, language))
             except InputError as exc:
                 for problem in exc.problems:
                     _stderr(f"error: {problem}")
                 codes.append(EXIT_INPUT)
+        if write_baseline is not None and EXIT_INPUT not in codes:
+            from .output import write_atomic
+
+            write_atomic(str(write_baseline), baselines.render(threshold.assessed))
+            _stderr(f"baseline of {len(threshold.assessed)} profile(s) written to {write_baseline}")
     raise typer.Exit(EXIT_INPUT if EXIT_INPUT in codes else max(codes))
 
 
@@ -195,7 +220,7 @@ def _check_one(
     fmt: Format,
     target: str | None,
     force: bool,
-    fail_on: list[FailOn] | None,
+    threshold: _Threshold,
     language: str = "en",
 ) -> int:
     """Check one profile, write or print its report, print its summary line; return its exit code."""
@@ -222,7 +247,8 @@ def _check_one(
     else:
         sys.stdout.write(render(assessment, fmt))
         sys.stdout.flush()
-    code, verdict = _exit_code(assessment, fail_on)
+    threshold.assessed.append(assessment)
+    code, verdict = threshold.exit_code(assessment)
     total = assessment.summary()
     counts = ", ".join(f"{n} {STATUS_LABEL[s].lower()}" for s, n in total.counts.items() if n)
     where = f"; report written to {target}" if target is not None else ""
@@ -260,28 +286,40 @@ def _compare_text(target: str, text: str, advice: str) -> int:
     return EXIT_OK
 
 
-def _exit_code(assessment: Assessment, fail_on: list[FailOn] | None) -> tuple[int, str]:
-    """The exit code under the --fail-on thresholds, and the reason in words."""
-    from .criteria import Status
-    from .model import Severity
+class _Threshold:
+    """--fail-on and --baseline: which findings make `check` exit 1."""
 
-    chosen = set(fail_on or [FailOn.HIGH])
-    severities = [Severity(f.value) for f in chosen if f not in (FailOn.UNKNOWN, FailOn.NONE)]
-    if not severities and FailOn.UNKNOWN not in chosen:
-        return EXIT_OK, "gaps do not affect the exit code (--fail-on none)"
-    reasons, failed = [], []
-    if severities:
-        lowest = max(severities, key=lambda s: s.rank)
-        reasons.append(f"gaps at severity {lowest.value} or above")
-        if any(f.requirement.severity.rank <= lowest.rank for f in assessment.gaps()):
-            failed.append(reasons[-1])
-    if FailOn.UNKNOWN in chosen:
-        reasons.append("unknown requirements")
-        if assessment.summary().counts[Status.UNKNOWN]:
-            failed.append(reasons[-1])
-    if failed:
-        return EXIT_GAPS, " and ".join(failed)
-    return EXIT_OK, "no " + " and no ".join(reasons)
+    def __init__(self, fail_on: list[FailOn] | None, accepted: Baseline | None):
+        self.chosen = set(fail_on or [FailOn.HIGH])
+        self.accepted = accepted
+        self.assessed: list[Assessment] = []  # for --write-baseline
+
+    def exit_code(self, assessment: Assessment) -> tuple[int, str]:
+        """The exit code for one assessment, and the reason in words."""
+        from .baseline import profile_key
+        from .criteria import Status
+        from .model import Severity
+
+        def counts(finding: Finding) -> bool:
+            return self.accepted is None or self.accepted.is_new_or_worse(profile_key(assessment), finding)
+
+        severities = [Severity(f.value) for f in self.chosen if f not in (FailOn.UNKNOWN, FailOn.NONE)]
+        if not severities and FailOn.UNKNOWN not in self.chosen:
+            return EXIT_OK, "gaps do not affect the exit code (--fail-on none)"
+        qualifier = "new or worse " if self.accepted is not None else ""
+        reasons, failed = [], []
+        if severities:
+            lowest = max(severities, key=lambda s: s.rank)
+            reasons.append(f"{qualifier}gaps at severity {lowest.value} or above")
+            if any(f.requirement.severity.rank <= lowest.rank and counts(f) for f in assessment.gaps()):
+                failed.append(reasons[-1])
+        if FailOn.UNKNOWN in self.chosen:
+            reasons.append(f"{qualifier}unknown requirements")
+            if any(f.status is Status.UNKNOWN and counts(f) for f in assessment.findings):
+                failed.append(reasons[-1])
+        if failed:
+            return EXIT_GAPS, " and ".join(failed)
+        return EXIT_OK, "no " + " and no ".join(reasons)
 
 
 @app.command()
