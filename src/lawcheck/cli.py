@@ -175,7 +175,9 @@ def check(
         files = profile_files(profiles)
         if not files:
             raise InputError(Problem(" ".join(map(str, profiles)), "no YAML files found"))
-        several = len(files) > 1 or any(p.is_dir() for p in profiles)
+        several = (
+            len(files) > 1 or any(p.is_dir() for p in profiles) or (output is not None and output.is_dir())
+        )
         if several and fmt is not Format.TERMINAL and output is None:
             raise InputError(Problem("--output", "give -o DIRECTORY to write one report per profile"))
         if several and output is not None and not output.is_dir():
