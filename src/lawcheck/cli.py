@@ -129,7 +129,8 @@ def check(
         typer.Option(
             "--output",
             "-o",
-            help="Write the report to this file instead of stdout; with several profiles, "
+            help="Write the report to this file instead of stdout; with several profiles (or an existing "
+            "directory), "
             "a directory to write one report per profile into.",
         ),
     ] = None,
