@@ -21,7 +21,7 @@ from .report import Format
 if TYPE_CHECKING:  # the engine is imported inside the commands, to keep `--help` fast
     from .baseline import Baseline
     from .evaluation import Assessment, Finding
-    from .model import Catalogue, Checklist
+    from .model import Catalogue, Checklist, Profile
 
 EXIT_OK, EXIT_GAPS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -236,6 +236,7 @@ def _check_one(
     if target is not None:
         check_target(target, force)
     loaded, positions = load_located(name, catalogue, language)
+    _check_reservations(name, loaded, positions, checklists)
     assessment = evaluate(loaded, catalogue, checklists, profile_file=str(name), positions=positions)
     if loaded.machine_extracted:
         _stderr(f"{name}: findings rest on MACHINE-EXTRACTED facts; review them against the draft")
@@ -257,6 +258,25 @@ def _check_one(
     where = f"; report written to {target}" if target is not None else ""
     _stderr(f"{loaded.jurisdiction}: {counts}{where} (exit {code}: {verdict})")
     return code
+
+
+def _check_reservations(name: str, profile: Profile, positions: dict, checklists: list[Checklist]) -> None:
+    """A reservation must name a requirement that exists: a misspelt id would silently waive nothing."""
+    from .errors import InputError, Problem
+    from .loading import builtin_checklists, load_checklists, suggest
+
+    if not profile.reservations:
+        return
+    _, every = load_checklists(sorted(builtin_checklists()))
+    known = {r.id for c in [*every, *checklists] for r in c.all_requirements}
+    problems = []
+    for rid in profile.reservations:
+        if rid not in known:
+            line, column = positions.get(("reservations", rid), (None, None))
+            message = f"no requirement {rid!r} in any checklist{suggest(rid, known)}"
+            problems.append(Problem(name, message, line, column, ("reservations", rid)))
+    if problems:
+        raise InputError(problems)
 
 
 def _compare_one(
@@ -304,6 +324,8 @@ class _Threshold:
         from .model import Severity
 
         def counts(finding: Finding) -> bool:
+            if finding.reserved:  # an accepted exception: reported, but it does not fail the run
+                return False
             return self.accepted is None or self.accepted.is_new_or_worse(profile_key(assessment), finding)
 
         severities = [Severity(f.value) for f in self.chosen if f not in (FailOn.UNKNOWN, FailOn.NONE)]
@@ -402,7 +424,8 @@ def validate(
                     schema(doc, CatalogueFile)  # facts.yaml, sources.yaml and the like
                     kind = "catalogue"
                 else:
-                    check_profile(doc, schema(doc, Profile), catalogue)
+                    profile = check_profile(doc, schema(doc, Profile), catalogue)
+                    _check_reservations(name, profile, doc.positions, [])
                     kind = "profile"
             except InputError as exc:
                 failed += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from .model import (
     Instrument,
     Profile,
     Requirement,
+    Reservation,
     Source,
 )
 
@@ -109,6 +111,13 @@ class Finding:
     facts: tuple[FactUse, ...]
     sources: tuple[CitedSource, ...]
     force: Force
+    reservation: Reservation | None = None
+    reservation_expired: bool = False
+
+    @property
+    def reserved(self) -> bool:
+        """An accepted exception applies: the finding is reported, but does not fail a threshold."""
+        return self.reservation is not None and not self.reservation_expired
 
     @property
     def sort_key(self) -> tuple[int, str]:
@@ -226,8 +235,13 @@ def evaluate(
     checklists: Sequence[Checklist],
     profile_file: str = "",
     positions: Mapping[tuple[str | int, ...], tuple[int, int]] | None = None,
+    today: dt.date | None = None,
 ) -> Assessment:
-    """Evaluate every requirement of every checklist against the profile."""
+    """Evaluate every requirement of every checklist against the profile.
+
+    ``today`` decides which reservations have expired (default: the system date).
+    """
+    today = today or dt.date.today()
     facts = ProfileFacts(profile, catalogue)
     findings = []
     seen: set[str] = set()
@@ -250,6 +264,8 @@ def evaluate(
                     facts=tuple(_use(p, profile) for p in read),
                     sources=cited,
                     force=min((c.force for c in cited), key=lambda f: f.rank),
+                    reservation=(reservation := profile.reservations.get(req.id)),
+                    reservation_expired=reservation is not None and reservation.expires < today,
                 )
             )
     findings.sort(key=lambda f: f.sort_key)

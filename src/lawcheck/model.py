@@ -299,6 +299,15 @@ class Review(_Model):
     open_questions: list[Text] = Field(default_factory=list)
 
 
+class Reservation(_Model):
+    """An accepted exception for one requirement: shown in every report, never hidden, until it expires."""
+
+    justification: Text
+    accepted_by: Text
+    expires: dt.date
+    accepted_on: dt.date | None = None
+
+
 class Profile(_Model):
     """What one jurisdiction's law provides, as of a date."""
 
@@ -311,6 +320,8 @@ class Profile(_Model):
     facts: dict[Identifier, dict[Identifier, Fact]] = Field(default_factory=dict)
     notes: str | None = None
     review: Review | None = None
+    # requirement id -> an accepted exception (a waiver) with its justification and expiry
+    reservations: dict[RequirementId, Reservation] = Field(default_factory=dict)
     # the draft a profile was machine-extracted from (set by `lawcheck extract`)
     extracted_from: Text | None = None
 

@@ -83,6 +83,12 @@ def _finding(f: Finding, p: Profile) -> dict[str, Any]:
             }
             for c in f.sources
         ],
+        "reservation": None
+        if f.reservation is None
+        else {
+            **f.reservation.model_dump(mode="json"),
+            "state": "expired" if f.reservation_expired else "active",
+        },
         "recommendation": common.recommendation(f),
         "remedy": req.remedy,
         "rationale": req.rationale,

@@ -30,7 +30,11 @@ def _case(suite: ET.Element, f: Finding, classname: str) -> None:
     case = ET.SubElement(
         suite, "testcase", {"classname": _x(classname), "name": _x(f"{req.id}: {req.title}")}
     )
-    if f.status.is_gap:
+    if f.reserved and f.reservation is not None and (f.status.is_gap or f.status is Status.UNKNOWN):
+        r = f.reservation
+        text = f"reserved until {r.expires.isoformat()} (accepted by {r.accepted_by}): {r.justification}"
+        ET.SubElement(case, "skipped", {"message": _x(f"{common.STATUS_LABEL[f.status]}; {text}")})
+    elif f.status.is_gap:
         message = f"{common.STATUS_LABEL[f.status]} (severity {req.severity.value}, {f.force.value})"
         failure = ET.SubElement(case, "failure", {"message": message, "type": f.status.value})
         details = [*f.missing, common.recommendation(f)]

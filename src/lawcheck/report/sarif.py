@@ -70,7 +70,7 @@ def _result(a: Assessment, f: Finding, index: int) -> dict[str, Any]:
     if missing:
         message += f" {missing}."
     message += f" {common.recommendation(f)}"
-    return {
+    result: dict[str, Any] = {
         "ruleId": req.id,
         "ruleIndex": index,
         "level": LEVEL[req.severity],
@@ -85,6 +85,17 @@ def _result(a: Assessment, f: Finding, index: int) -> dict[str, Any]:
         ],
         "properties": {"status": f.status.value, "force": f.force.value},
     }
+    if f.reservation is not None:
+        r = f.reservation
+        result["suppressions"] = [
+            {
+                "kind": "external",  # recorded in the profile, not in the checked text
+                "status": "rejected" if f.reservation_expired else "accepted",
+                "justification": f"{r.justification} (accepted by {r.accepted_by}; "
+                f"{'expired' if f.reservation_expired else 'expires'} {r.expires.isoformat()})",
+            }
+        ]
+    return result
 
 
 def to_dict(a: Assessment) -> dict[str, Any]:

@@ -67,6 +67,9 @@ def show(a: Assessment, console: Console) -> None:
             line = Text(f"  {f.requirement.id} ", style="bold")
             line.append(common.STATUS_LABEL[f.status].lower(), style=STYLE[f.status])
             line.append(f" [{f.requirement.severity.value}, {f.force.value}] {f.requirement.title}")
+            if f.reservation is not None:
+                state = "reservation expired" if f.reservation_expired else "reserved"
+                line.append(f" ({state} until {f.reservation.expires.isoformat()})", style="magenta")
             console.print(line)
             for missing in f.missing:
                 console.print(Text(f"      {missing}", style="dim"))
