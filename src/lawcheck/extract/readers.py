@@ -5,8 +5,11 @@ Libraries are imported inside the reader that needs them so that the CLI starts 
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 import os
-import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,20 +90,26 @@ def _text_lines(name: str, data: bytes) -> list[str]:
     return text.splitlines()
 
 
+@contextlib.contextmanager
+def _damaged(name: str, kind: str) -> Iterator[None]:
+    """Any error a reader library raises on a damaged file becomes one clear InputError."""
+    try:
+        yield
+    except InputError:
+        raise
+    except Exception as exc:  # the libraries raise many kinds on damaged files; none is a lawcheck bug
+        raise InputError(
+            Problem(name, f"corrupt or unsupported {kind} ({type(exc).__name__}: {exc})")
+        ) from None
+
+
 def _docx_lines(name: str, data: bytes) -> list[str]:
     if not data.startswith(b"PK"):
         raise InputError(Problem(name, "is not a Word .docx file (not a ZIP package)"))
-    try:
-        import docx  # python-docx
-        from docx.opc.exceptions import PackageNotFoundError
-    except ImportError:  # pragma: no cover - a declared dependency
-        raise InputError(Problem(name, "reading .docx needs python-docx (pip install python-docx)")) from None
-    try:
-        document = docx.Document(name)
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(Problem(name, f"corrupt or unsupported .docx file ({exc})")) from None
-    except Exception as exc:  # python-docx raises many kinds on a damaged package
-        raise InputError(Problem(name, f"corrupt .docx file ({type(exc).__name__}: {exc})")) from None
+    import docx  # python-docx: imported here so that the CLI starts fast
+
+    with _damaged(name, ".docx file"):
+        document = docx.Document(io.BytesIO(data))
     lines: list[str] = []
     for paragraph in document.paragraphs:
         lines.extend(paragraph.text.splitlines() or [""])
@@ -114,25 +123,14 @@ def _docx_lines(name: str, data: bytes) -> list[str]:
 def _pdf_lines(name: str, data: bytes) -> list[str]:
     if not data.startswith(b"%PDF"):
         raise InputError(Problem(name, "is not a PDF file (no %PDF header)"))
-    try:
-        import logging
+    from pypdf import PdfReader
 
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
-    except ImportError:  # pragma: no cover - a declared dependency
-        raise InputError(Problem(name, "reading .pdf needs pypdf (pip install pypdf)")) from None
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on odd PDFs are not ours to show
-    try:
-        reader = PdfReader(name)
+    with _damaged(name, "PDF"):
+        reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(Problem(name, "the PDF is encrypted; save an unprotected copy and retry"))
         pages = [page.extract_text() or "" for page in reader.pages]
-    except InputError:
-        raise
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
-        raise InputError(Problem(name, f"corrupt or unsupported PDF ({exc})")) from None
-    except Exception as exc:  # pypdf raises many kinds on damaged files
-        raise InputError(Problem(name, f"cannot read the PDF ({type(exc).__name__}: {exc})")) from None
     if not any(page.strip() for page in pages):
         raise InputError(
             Problem(name, "the PDF has no text layer (scanned or image-only); run OCR on it first")
