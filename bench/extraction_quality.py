@@ -26,7 +26,7 @@ def main() -> None:
     print(table(scores))
     if "--errors" in sys.argv:
         for group, s in scores.items():
-            for error in s.errors or []:
+            for error in s.errors:
                 print(f"{group}: {error}")
 
 

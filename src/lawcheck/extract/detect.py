@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,8 +56,8 @@ class _Rules:
     """A lexicon's patterns compiled once per extraction."""
 
     def __init__(self, lexicon: Lexicon):
-        self.scopes = {name: _alternation(pats) for name, pats in lexicon.scopes.items()}
-        self.negation = _alternation(lexicon.negations) if lexicon.negations else None
+        self.scopes = {name: _Gated(pats) for name, pats in lexicon.scopes.items()}
+        self.negation = _Gated(lexicon.negations) if lexicon.negations else None
         self.numbers = {k.lower(): v for k, v in lexicon.numbers.items()}
 
     def scopes_of(self, provision: Provision, text: str) -> frozenset[str]:
@@ -119,12 +119,12 @@ Scoped = Sequence[tuple[Provision, str]]
 def _detect_terms(path: str, rule: FactRule, scoped: Scoped, rules: _Rules) -> Detection:
     found: dict[str, list[Hit]] = {}
     excluded: list[str] = []
-    any_term = _alternation([p for patterns in rule.terms.values() for p in patterns])
+    any_term = _Gated([p for patterns in rule.terms.values() for p in patterns])
     scoped = [(p, t) for p, t in scoped if any_term.search(t)]  # most provisions name no term at all
     for term, patterns in rule.terms.items():
-        compiled = [_alternation(patterns)]
+        matcher = _Gated(patterns)
         for provision, text in scoped:
-            match = _first_match(compiled, text)
+            match = matcher.search(text)
             if match is None:
                 continue
             if rules.negated(text, match.start()):
@@ -141,9 +141,9 @@ def _detect_terms(path: str, rule: FactRule, scoped: Scoped, rules: _Rules) -> D
 def _detect_choice(path: str, rule: FactRule, scoped: Scoped, rules: _Rules) -> Detection:
     found: dict[str, Hit] = {}
     for term, patterns in rule.terms.items():
-        compiled = [_alternation(patterns)]
+        matcher = _Gated(patterns)
         for provision, text in scoped:
-            match = _first_match(compiled, text)
+            match = matcher.search(text)
             if match is not None:
                 found.setdefault(term, Hit(provision, _quote(provision, match), term))
                 break
@@ -170,7 +170,7 @@ def _detect_flag(path: str, rule: FactRule, scoped: Scoped, rules: _Rules) -> De
 
 
 def _detect_number(path: str, rule: FactRule, scoped: Scoped, rules: _Rules) -> Detection:
-    compiled = [_alternation([p]) for p in rule.patterns]
+    compiled = [_Gated([p]) for p in rule.patterns]
     values: dict[int, list[Hit]] = {}
     unreadable: list[str] = []
     for provision, text in scoped:
@@ -209,15 +209,6 @@ _DETECTORS = {
 
 
 # --- helpers ----------------------------------------------------------------------------------
-
-
-def _first_match(compiled: Iterable[_Gated], text: str) -> re.Match[str] | None:
-    best = None
-    for pattern in compiled:
-        match = pattern.search(text)
-        if match is not None and (best is None or match.start() < best.start()):
-            best = match
-    return best
 
 
 class _Gated:
@@ -295,15 +286,10 @@ def _top_level(pattern: str) -> str:
     return "".join(out)
 
 
-def _alternation(patterns: Sequence[str]) -> _Gated:
-    """One matcher for several patterns: the leftmost match of any of them."""
-    return _Gated(patterns)
-
-
 def _hits(patterns: Sequence[str], scoped: Scoped) -> list[Hit]:
     if not patterns:
         return []
-    combined = _alternation(patterns)
+    combined = _Gated(patterns)
     hits = []
     for provision, text in scoped:
         match = combined.search(text)
@@ -357,7 +343,7 @@ def _with_conditions(
     notes = list(detection.notes)
     evidence = list(detection.evidence)
     for label, patterns in rule.conditions.items():
-        combined = _alternation(patterns)
+        combined = _Gated(patterns)
         for provision, text in zip(provisions, texts, strict=True):
             if provision.section not in sections:
                 continue

@@ -8,7 +8,7 @@ there is a false positive.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +51,7 @@ class Score:
     true_positives: int = 0
     false_positives: int = 0
     false_negatives: int = 0
-    errors: list[str] | None = None
+    errors: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -77,7 +77,7 @@ def score(
     extractions: Iterable[tuple[str, Extraction]], labels: dict[str, dict[str, Any]]
 ) -> dict[str, Score]:
     """Per group: true/false positives and false negatives over every (file, fact, term)."""
-    scores = {group: Score(errors=[]) for group in GROUPS}
+    scores = {group: Score() for group in GROUPS}
     for name, extraction in extractions:
         expected_facts = labels[name]
         for group, facts in GROUPS.items():
@@ -89,7 +89,6 @@ def score(
                 s.true_positives += len(found & expected)
                 s.false_positives += len(found - expected)
                 s.false_negatives += len(expected - found)
-                assert s.errors is not None
                 s.errors += [f"{name}: extra {i}" for i in sorted(found - expected)]
                 s.errors += [f"{name}: missed {i}" for i in sorted(expected - found)]
     return scores
