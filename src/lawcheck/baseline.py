@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from .criteria import Status
+from .diff import Change, classify
 from .errors import InputError, Problem
 from .evaluation import Assessment, Finding
 
 FORMAT = "lawcheck-baseline"
 FORMAT_VERSION = 1
 SIGNATURE = '{\n  "format": "lawcheck-baseline"'
-_RANK = {Status.NOT_MET: 0, Status.PARTIAL: 1}
 
 
 def profile_key(assessment: Assessment) -> str:
@@ -40,9 +40,8 @@ class Baseline:
             return before is not Status.UNKNOWN
         if not now.is_gap:
             return False
-        if before is None or not before.is_gap:
-            return True
-        return _RANK[now] < _RANK[before]
+        # a gap is new where the requirement was absent, met or unanswered, worse where it was partly met
+        return before is None or classify(before, now) in (Change.OPENED, Change.WORSENED, Change.ANSWERED)
 
 
 def render(assessments: Iterable[Assessment]) -> str:
