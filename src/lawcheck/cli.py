@@ -21,7 +21,7 @@ from .report import Format
 if TYPE_CHECKING:  # the engine is imported inside the commands, to keep `--help` fast
     from .baseline import Baseline
     from .evaluation import Assessment, Finding
-    from .model import Catalogue, Checklist, Profile
+    from .model import Catalogue, Checklist
 
 EXIT_OK, EXIT_GAPS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -71,6 +71,17 @@ def _errors() -> Iterator[None]:
             f"internal error: {type(exc).__name__}: {exc}\nPlease report this to the lawcheck maintainers."
         )
         raise typer.Exit(EXIT_INTERNAL) from None
+
+
+def _profile_files(paths: list[Path]) -> list[str]:
+    """The YAML files (and drafts given by name) among ``paths``; none at all is a usage error."""
+    from .errors import InputError, Problem
+    from .loading import profile_files
+
+    files = profile_files(paths)
+    if not files:
+        raise InputError(Problem(" ".join(map(str, paths)), "no YAML files found"))
+    return files
 
 
 def _version(value: bool) -> None:
@@ -171,11 +182,9 @@ def check(
     """Evaluate country profiles against checklists and report the gaps (several at once in one run)."""
     with _errors():
         from .errors import InputError, Problem
-        from .loading import load_checklists, profile_files
+        from .loading import load_checklists
 
-        files = profile_files(profiles)
-        if not files:
-            raise InputError(Problem(" ".join(map(str, profiles)), "no YAML files found"))
+        files = _profile_files(profiles)
         several = (
             len(files) > 1 or any(p.is_dir() for p in profiles) or (output is not None and output.is_dir())
         )
@@ -191,7 +200,7 @@ def check(
         accepted = baselines.load(str(baseline)) if baseline is not None else None
         if write_baseline is not None:
             check_target(str(write_baseline), force)
-        threshold = _Threshold(fail_on, accepted)
+        threshold = _Threshold(fail_on, accepted, keep=write_baseline is not None)
         catalogue, checklists = load_checklists(checklist)
         codes = []
         for name in files:
@@ -211,6 +220,7 @@ def check(
         if write_baseline is not None and EXIT_INPUT not in codes:
             from .output import write_atomic
 
+            assert threshold.assessed is not None
             write_atomic(str(write_baseline), baselines.render(threshold.assessed))
             _stderr(f"baseline of {len(threshold.assessed)} profile(s) written to {write_baseline}")
     raise typer.Exit(EXIT_INPUT if EXIT_INPUT in codes else max(codes))
@@ -227,17 +237,14 @@ def _check_one(
     language: str = "en",
 ) -> int:
     """Check one profile, write or print its report, print its summary line; return its exit code."""
-    from .evaluation import evaluate
-    from .loading import load_located
     from .output import check_target, write_atomic
     from .report import render
     from .report.common import STATUS_LABEL
 
     if target is not None:
         check_target(target, force)
-    loaded, positions = load_located(name, catalogue, language)
-    _check_reservations(name, loaded, positions, checklists)
-    assessment = evaluate(loaded, catalogue, checklists, profile_file=str(name), positions=positions)
+    assessment = _assess(name, catalogue, checklists, language)
+    loaded = assessment.profile
     if loaded.machine_extracted:
         _stderr(f"{name}: findings rest on MACHINE-EXTRACTED facts; review them against the draft")
     if target is not None:
@@ -251,7 +258,8 @@ def _check_one(
     else:
         sys.stdout.write(render(assessment, fmt))
         sys.stdout.flush()
-    threshold.assessed.append(assessment)
+    if threshold.assessed is not None:
+        threshold.assessed.append(assessment)
     code, verdict = threshold.exit_code(assessment)
     total = assessment.summary()
     counts = ", ".join(f"{n} {STATUS_LABEL[s].lower()}" for s, n in total.counts.items() if n)
@@ -260,36 +268,24 @@ def _check_one(
     return code
 
 
-def _check_reservations(name: str, profile: Profile, positions: dict, checklists: list[Checklist]) -> None:
-    """A reservation must name a requirement that exists: a misspelt id would silently waive nothing."""
-    from .errors import InputError, Problem
-    from .loading import builtin_checklists, load_checklists, suggest
-
-    if not profile.reservations:
-        return
-    _, every = load_checklists(sorted(builtin_checklists()))
-    known = {r.id for c in [*every, *checklists] for r in c.all_requirements}
-    problems = []
-    for rid in profile.reservations:
-        if rid not in known:
-            line, column = positions.get(("reservations", rid), (None, None))
-            message = f"no requirement {rid!r} in any checklist{suggest(rid, known)}"
-            problems.append(Problem(name, message, line, column, ("reservations", rid)))
-    if problems:
-        raise InputError(problems)
-
-
 def _compare_one(
     name: str, catalogue: Catalogue, checklists: list[Checklist], fmt: Format, target: str, language: str
 ) -> int:
     """--check: 0 when ``target`` holds exactly what would be written now, else 1 (and say so)."""
-    from .evaluation import evaluate
-    from .loading import load_located
     from .report import render
 
-    loaded, positions = load_located(name, catalogue, language)
-    assessment = evaluate(loaded, catalogue, checklists, str(name), positions=positions)
+    assessment = _assess(name, catalogue, checklists, language)
     return _compare_text(target, render(assessment, fmt), f"regenerate it from {name}")
+
+
+def _assess(name: str, catalogue: Catalogue, checklists: list[Checklist], language: str) -> Assessment:
+    """Load a profile (or extract a draft), check its reservations, evaluate it: what `check` reports."""
+    from .evaluation import evaluate
+    from .loading import check_reservations, load_located
+
+    loaded, positions = load_located(name, catalogue, language)
+    check_reservations(name, loaded, positions, checklists)
+    return evaluate(loaded, catalogue, checklists, profile_file=str(name), positions=positions)
 
 
 def _compare_text(target: str, text: str, advice: str) -> int:
@@ -312,10 +308,10 @@ def _compare_text(target: str, text: str, advice: str) -> int:
 class _Threshold:
     """--fail-on and --baseline: which findings make `check` exit 1."""
 
-    def __init__(self, fail_on: list[FailOn] | None, accepted: Baseline | None):
+    def __init__(self, fail_on: list[FailOn] | None, accepted: Baseline | None, keep: bool = False):
         self.chosen = set(fail_on or [FailOn.HIGH])
         self.accepted = accepted
-        self.assessed: list[Assessment] = []  # for --write-baseline
+        self.assessed: list[Assessment] | None = [] if keep else None  # kept only for --write-baseline
 
     def exit_code(self, assessment: Assessment) -> tuple[int, str]:
         """The exit code for one assessment, and the reason in words."""
@@ -363,13 +359,11 @@ def matrix(
     with _errors():
         from .errors import InputError, Problem
         from .evaluation import evaluate
-        from .loading import load_checklists, load_profile, profile_files
+        from .loading import load_checklists, load_profile
         from .output import check_target, write_atomic
         from .report.matrix import render as render_matrix
 
-        files = profile_files(paths)
-        if not files:
-            raise InputError(Problem(" ".join(map(str, paths)), "no YAML files found"))
+        files = _profile_files(paths)
         if check_only and output is None:
             raise InputError(Problem("--check", "needs -o: the matrix file to compare with"))
         if output is not None and not check_only:
@@ -402,16 +396,14 @@ def validate(
 ) -> None:
     """Check profiles (schema, vocabulary, evidence) and checklists (schema, references); for CI."""
     with _errors():
-        from .errors import InputError, Problem
-        from .loading import check_profile, load_checklists, profile_files
+        from .errors import InputError
+        from .loading import check_profile, check_reservations, load_checklists
         from .loading import validate as schema
         from .model import CatalogueFile, Profile
         from .yamlread import read_file
 
         catalogue, _ = load_checklists(checklist)
-        files = profile_files(paths)
-        if not files:
-            raise InputError(Problem(" ".join(map(str, paths)), "no YAML files found"))
+        files = _profile_files(paths)
         failed = 0
         for name in files:
             try:
@@ -425,7 +417,7 @@ def validate(
                     kind = "catalogue"
                 else:
                     profile = check_profile(doc, schema(doc, Profile), catalogue)
-                    _check_reservations(name, profile, doc.positions, [])
+                    check_reservations(name, profile, doc.positions)
                     kind = "profile"
             except InputError as exc:
                 failed += 1
@@ -465,11 +457,8 @@ def extract(
 
         from .errors import InputError, Problem
         from .extract import extract_file, profile_data, profile_yaml
-        from .loading import check_profile, load_checklists
-        from .loading import validate as schema
-        from .model import Profile
+        from .loading import load_checklists, profile_from_data
         from .output import check_target, write_atomic
-        from .yamlread import Document
 
         if status not in ("draft", "bill"):
             raise InputError(Problem("--status", f"must be 'draft' or 'bill', not {status!r}"))
@@ -484,8 +473,7 @@ def extract(
             extraction, jurisdiction=jurisdiction, name=name, title=title, status=status, as_of=date
         )
         catalogue, _ = load_checklists(None)
-        doc = Document(str(draft), data)
-        check_profile(doc, schema(doc, Profile), catalogue)  # what we write must load back
+        profile_from_data(str(draft), data, catalogue)  # what we write must load back
         text = profile_yaml(data)
         found = sum(1 for d in extraction.detections.values() if d.value is not None)
         ambiguous = sum(1 for d in extraction.detections.values() if d.ambiguous)

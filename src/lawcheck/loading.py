@@ -518,6 +518,41 @@ def load_located(
     if not is_draft(path):
         doc = read_file(path)
         return check_profile(doc, validate(doc, Profile), catalogue), doc.positions
-    data = profile_data(extract_file(path, language), **details)
-    doc = Document(os.fspath(path), data)
-    return check_profile(doc, validate(doc, Profile), catalogue), {}
+    return profile_from_data(
+        os.fspath(path), profile_data(extract_file(path, language), **details), catalogue
+    ), {}
+
+
+def profile_from_data(name: str, data: dict[str, Any], catalogue: Catalogue) -> Profile:
+    """Validate profile data built in memory (by extraction) with the same rules as a profile file."""
+    doc = Document(name, data)
+    return check_profile(doc, validate(doc, Profile), catalogue)
+
+
+@functools.lru_cache(maxsize=1)
+def _builtin_requirement_ids() -> frozenset[str]:
+    _, every = load_checklists(sorted(builtin_checklists()))
+    return frozenset(r.id for c in every for r in c.all_requirements)
+
+
+def check_reservations(
+    name: str,
+    profile: Profile,
+    positions: dict[Path_, tuple[int, int]],
+    checklists: Iterable[Checklist] = (),
+) -> None:
+    """A reservation must name a requirement that exists: a misspelt id would silently waive nothing.
+
+    Known are the built-in checklists' requirements and those of ``checklists`` (e.g. files given with -c).
+    """
+    if not profile.reservations:
+        return
+    known = _builtin_requirement_ids() | {r.id for c in checklists for r in c.all_requirements}
+    problems = []
+    for rid in profile.reservations:
+        if rid not in known:
+            line, column = positions.get(("reservations", rid), (None, None))
+            message = f"no requirement {rid!r} in any checklist{suggest(rid, known)}"
+            problems.append(Problem(name, message, line, column, ("reservations", rid)))
+    if problems:
+        raise InputError(problems)
