@@ -17,6 +17,7 @@ import typer
 
 from . import __version__
 from .report import Format
+from .schema import SchemaKind
 
 if TYPE_CHECKING:  # the engine is imported inside the commands, to keep `--help` fast
     from .baseline import Baseline
@@ -542,20 +543,15 @@ def diff(
     raise typer.Exit(code)
 
 
-class SchemaChoice(str, Enum):
-    PROFILE = "profile"
-    CHECKLIST = "checklist"
-
-
 @app.command("schema")
 def schema_command(
-    kind: Annotated[SchemaChoice, typer.Argument(help="Which file's schema: profile or checklist.")],
+    kind: Annotated[SchemaKind, typer.Argument(help="Which file's schema: profile or checklist.")],
 ) -> None:
     """Print the JSON Schema of a profile or checklist file (for editors; `validate` checks more)."""
     with _errors():
-        from .schema import SchemaKind, render
+        from .schema import render
 
-        sys.stdout.write(render(SchemaKind(kind.value)))
+        sys.stdout.write(render(kind))
 
 
 def _every_checklist(extra: list[str] | None) -> list[str]:

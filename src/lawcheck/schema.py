@@ -11,17 +11,19 @@ import json
 from enum import Enum
 from typing import Any
 
-from .model import ChecklistFile, Profile
-
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 
 
 class SchemaKind(str, Enum):
+    """Which input file a schema describes; also the type of `lawcheck schema`'s argument."""
+
     PROFILE = "profile"
     CHECKLIST = "checklist"
 
 
 def schema(kind: SchemaKind) -> dict[str, Any]:
+    from .model import ChecklistFile, Profile  # here, so the CLI can import SchemaKind cheaply
+
     model = Profile if kind is SchemaKind.PROFILE else ChecklistFile
     generated = model.model_json_schema()
     return {"$schema": SCHEMA_URI, "$id": f"lawcheck-{kind.value}.schema.json", **generated}
