@@ -59,3 +59,8 @@ def value_text(assessment: Assessment, path: str, value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def lines_text(lines: str) -> str:
+    """A draft line range in words: "line 7" or "lines 7-9"."""
+    return f"lines {lines}" if "-" in lines else f"line {lines}"

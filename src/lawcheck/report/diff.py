@@ -31,10 +31,6 @@ def _banner(delta: Delta) -> list[str]:
     ]
 
 
-def _lines(lines: str) -> str:
-    return f"lines {lines}" if "-" in lines else f"line {lines}"
-
-
 def _side(label: str, a: Assessment, f: Finding) -> list[str]:
     lines = [f"- **{label}: {common.STATUS_LABEL[f.status]}**"]
     for use in f.facts:
@@ -46,7 +42,7 @@ def _side(label: str, a: Assessment, f: Finding) -> list[str]:
             value = md_text(common.value_text(a, use.path, use.fact.value))
             lines.append(f"  - {use.path}: **{value}**")
             for ev in use.fact.evidence:
-                where = md_text(ev.section) + (f", {_lines(ev.lines)}" if ev.lines else "")
+                where = md_text(ev.section) + (f", {common.lines_text(ev.lines)}" if ev.lines else "")
                 lines.append(f"    {where}:")
                 lines.append("")
                 lines.extend("    " + q for q in md_quote(ev.quote).splitlines())

@@ -9,6 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..criteria import Status
 from ..evaluation import Assessment
+from ..model import Commencement
 from . import common
 
 MARKER = "<!-- lawcheck report: generated; regenerate it rather than editing it -->"
@@ -56,6 +57,7 @@ def _environment() -> Environment:
     env.filters["md"] = md_text
     env.filters["quote"] = md_quote
     env.filters["percent"] = common.percent
+    env.filters["lines"] = common.lines_text
     return env
 
 
@@ -67,7 +69,7 @@ def _dormant(assessment: Assessment) -> list[tuple[str, str, str]]:
         for named in profile.facts.values()
         for fact in named.values()
         for ev in fact.evidence
-        if (status := profile.commencement(ev)).value != "in_force"
+        if (status := profile.commencement(ev)) is not Commencement.IN_FORCE
         and (instrument := profile.instrument(ev.instrument)) is not None
     }
     return sorted(rows)
@@ -92,6 +94,7 @@ def render(assessment: Assessment) -> str:
         silent=silent,
         dormant=_dormant(assessment),
         Status=Status,
+        in_force=Commencement.IN_FORCE,
         label=common.STATUS_LABEL,
         force_label=common.FORCE_LABEL,
         recommendation=common.recommendation,
