@@ -514,18 +514,14 @@ def diff(
     """
     with _errors():
         from .diff import diff as compare
-        from .evaluation import evaluate
-        from .loading import load_checklists, load_profile_or_draft
+        from .loading import load_checklists
         from .output import check_target, write_atomic
         from .report import diff as render_diff
 
         if output is not None:
             check_target(str(output), force)
         catalogue, checklists = load_checklists(checklist)
-        assessments = [
-            evaluate(load_profile_or_draft(p, catalogue, language), catalogue, checklists, str(p))
-            for p in (base, new)
-        ]
+        assessments = [_assess(str(p), catalogue, checklists, language) for p in (base, new)]
         delta = compare(*assessments)
         renderers = {
             DiffFormat.TERMINAL: render_diff.render_terminal,

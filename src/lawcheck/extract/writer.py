@@ -81,13 +81,6 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
-
-
-_Dumper.add_representer(str, _str)
-
-
 def profile_yaml(data: dict[str, Any]) -> str:
     header = (
         "# Machine-extracted by `lawcheck extract`: review every fact against the draft.\n"
