@@ -119,8 +119,6 @@ Scoped = Sequence[tuple[Provision, str]]
 def _detect_terms(path: str, rule: FactRule, scoped: Scoped, rules: _Rules) -> Detection:
     found: dict[str, list[Hit]] = {}
     excluded: list[str] = []
-    any_term = _Gated([p for patterns in rule.terms.values() for p in patterns])
-    scoped = [(p, t) for p, t in scoped if any_term.search(t)]  # most provisions name no term at all
     for term, patterns in rule.terms.items():
         matcher = _Gated(patterns)
         for provision, text in scoped:
