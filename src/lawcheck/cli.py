@@ -118,6 +118,7 @@ SUFFIX = {
     Format.JSON: ".json",
     Format.JUNIT: ".xml",
     Format.SARIF: ".sarif",
+    Format.HTML: ".html",
 }
 
 LanguageOption = Annotated[
@@ -388,6 +389,48 @@ def matrix(
             _stderr(f"matrix of {len(assessments)} profiles written to {output}")
         else:
             sys.stdout.write(text)
+
+
+@app.command()
+def site(
+    paths: Annotated[list[Path], typer.Argument(help="Profiles, or directories of them.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Directory to write the dashboard into.")],
+    checklist: ChecklistOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite files in the directory that lawcheck did not write.")
+    ] = False,
+) -> None:
+    """A static HTML dashboard: heatmap, one report per profile, requirement view, draft comparisons."""
+    with _errors():
+        from .errors import InputError, Problem
+        from .output import check_target, write_atomic
+        from .report.site import build
+
+        files = _profile_files(paths)
+        if output.exists() and not output.is_dir():
+            raise InputError(Problem(str(output), "is not a directory; -o names the dashboard's directory"))
+        if not output.parent.is_dir():
+            raise InputError(Problem(str(output), f"directory {output.parent} does not exist"))
+        from .loading import load_checklists
+
+        catalogue, checklists = load_checklists(checklist)
+        problems, assessments = [], []
+        for name in files:
+            try:
+                assessments.append(_assess(name, catalogue, checklists, "en"))
+            except InputError as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise InputError(problems)
+        pages = build(assessments)
+        targets = {rel: output / rel for rel in pages}
+        for target in targets.values():  # refuse before writing anything: no half-updated site
+            if target.parent.is_dir():
+                check_target(str(target), force)
+        for rel, text in pages.items():
+            targets[rel].parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(str(targets[rel]), text)
+        _stderr(f"dashboard of {len(assessments)} profiles ({len(pages)} pages) written to {output}")
 
 
 @app.command()

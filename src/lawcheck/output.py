@@ -18,6 +18,7 @@ REPORT_SIGNATURES = (
     '<?xml version="1.0" encoding="utf-8"?>\n<testsuites name="lawcheck"',  # junit
     '{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json"',  # sarif
     '{\n  "format": "lawcheck-baseline"',  # baseline
+    "<!DOCTYPE html>\n<!-- lawcheck report",  # html report and dashboard pages
 )
 
 

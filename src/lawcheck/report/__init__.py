@@ -17,6 +17,7 @@ class Format(str, Enum):
     JSON = "json"
     JUNIT = "junit"
     SARIF = "sarif"
+    HTML = "html"
 
 
 def render(assessment: Assessment, fmt: Format) -> str:
@@ -33,6 +34,10 @@ def render(assessment: Assessment, fmt: Format) -> str:
         from . import sarif
 
         return sarif.render(assessment)
+    if fmt is Format.HTML:
+        from . import html
+
+        return html.render(assessment)
     if fmt is Format.JUNIT:
         from . import junit
 
