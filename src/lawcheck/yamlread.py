@@ -117,6 +117,9 @@ class _Builder:
         return InputError(Problem(self.name, message, mark.line + 1, mark.column + 1, path))
 
     def feed(self, event: events.Event) -> None:
+        if type(event) is events.ScalarEvent and event.anchor is None:  # the common case, first
+            self._scalar(event)
+            return
         if isinstance(event, events.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
@@ -185,6 +188,10 @@ class _Builder:
                 raise self.fail(event, f"duplicate key {key!r} (first defined on line {first})", frame[1])
             frame[2] = key
             self.positions[(*frame[1], key)] = (mark.line + 1, mark.column + 1)
+            return
+        if tag == _STR:  # most values are text: no node to build, nothing to convert
+            self.positions.setdefault(self._next_path(), (mark.line + 1, mark.column + 1))
+            self._attach(event.value, event)
             return
         construct = self.constructor.yaml_constructors.get(tag)
         if construct is None:
