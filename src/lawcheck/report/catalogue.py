@@ -13,6 +13,18 @@ def requirement_force(req: Requirement, catalogue: Catalogue) -> Force:
     return min((catalogue.sources[s].force for s in req.sources), key=lambda f: f.rank)
 
 
+def fields_read(req: Requirement, catalogue: Catalogue) -> list[tuple[str, str, str]]:
+    """(profile field, fact type, question) for each fact a requirement's criteria read."""
+    paths = dict.fromkeys(
+        [*req.criterion.facts_read(), *(req.applies_if.facts_read() if req.applies_if else ())]
+    )
+    out = []
+    for path in paths:
+        spec = catalogue.spec(path)
+        out.append((f"facts.{path}", spec.type.value if spec else "?", spec.question if spec else ""))
+    return out
+
+
 def checklists_table(catalogue: Catalogue, checklists: list[Checklist]) -> str:
     """A markdown table: each checklist with its requirement counts by area and binding force."""
     lines = [
@@ -60,14 +72,6 @@ def explain(catalogue: Catalogue, checklist: Checklist, req: Requirement) -> str
     if req.applies_if is not None:
         out.append(f"Applies only if: {req.applies_if.describe(catalogue)}")
     out += ["", "Reads these profile fields:"]
-    paths = list(
-        dict.fromkeys([*req.criterion.facts_read(), *(req.applies_if.facts_read() if req.applies_if else ())])
-    )
-    for path in paths:
-        spec = catalogue.spec(path)
-        area, _, name = path.partition(".")
-        out.append(
-            f"  facts.{area}.{name} ({spec.type.value if spec else '?'}): {spec.question if spec else ''}"
-        )
+    out.extend(f"  {field} ({kind}): {question}" for field, kind, question in fields_read(req, catalogue))
     out += ["", f"Why it matters: {req.rationale}", "", f"Remedy: {req.remedy}", ""]
     return "\n".join(out)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import __version__
 from ..criteria import Status
 from ..evaluation import Assessment, Finding
-from ..model import Force
+from ..model import Commencement, Force
 
 STATUS_LABEL = {
     Status.MET: "Met",
@@ -64,3 +64,17 @@ def value_text(assessment: Assessment, path: str, value: object) -> str:
 def lines_text(lines: str) -> str:
     """A draft line range in words: "line 7" or "lines 7-9"."""
     return f"lines {lines}" if "-" in lines else f"line {lines}"
+
+
+def dormant_provisions(assessment: Assessment) -> list[tuple[str, str, str]]:
+    """(instrument title, section, status) for every cited provision that is not in force."""
+    profile = assessment.profile
+    rows = {
+        (instrument.title, ev.section, status.label)
+        for named in profile.facts.values()
+        for fact in named.values()
+        for ev in fact.evidence
+        if (status := profile.commencement(ev)) is not Commencement.IN_FORCE
+        and (instrument := profile.instrument(ev.instrument)) is not None
+    }
+    return sorted(rows)

@@ -17,21 +17,15 @@ from markupsafe import Markup
 
 from ..criteria import Status
 from ..evaluation import AreaSummary, Assessment, Finding
-from ..model import Commencement, Force
+from ..model import Commencement
 from . import common
+from .catalogue import fields_read
 
 MARKER = "<!-- lawcheck report: generated; regenerate it rather than editing it -->"
 
-# Order and colours of the statuses in bars, badges and the heatmap. Text is always dark on these
-# fills (contrast >= 4.5:1), and every coloured mark also carries its label in words.
+# The order of the statuses in bars, legends and the requirement view. Their colours are in the
+# stylesheet only (classes status-*), for HTML boxes and SVG shapes alike.
 STATUS_ORDER = (Status.MET, Status.PARTIAL, Status.NOT_MET, Status.UNKNOWN, Status.NOT_APPLICABLE)
-STATUS_FILL = {
-    Status.MET: "#9fd8a4",
-    Status.PARTIAL: "#ffd97a",
-    Status.NOT_MET: "#f4a3a3",
-    Status.UNKNOWN: "#d4d8de",
-    Status.NOT_APPLICABLE: "#eef0f3",
-}
 
 
 def area_status(summary: AreaSummary) -> Status:
@@ -72,7 +66,7 @@ def score_bar(counts: Mapping[Status, int], width: int = 240, height: int = 14) 
             continue
         w = width * n / total
         parts.append(
-            f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="{height}" fill="{STATUS_FILL[status]}"/>'
+            f'<rect class="status-{status.value}" x="{x:.1f}" y="0" width="{w:.1f}" height="{height}"/>'
         )
         x += w
     parts.append(
@@ -138,34 +132,14 @@ def page(template: str, title: str, **context: object) -> str:
     )
 
 
-def _dormant(assessment: Assessment) -> list[tuple[str, str, str]]:
-    profile = assessment.profile
-    rows = {
-        (instrument.title, ev.section, status.label)
-        for named in profile.facts.values()
-        for fact in named.values()
-        for ev in fact.evidence
-        if (status := profile.commencement(ev)) is not Commencement.IN_FORCE
-        and (instrument := profile.instrument(ev.instrument)) is not None
-    }
-    return sorted(rows)
-
-
 def explanation(assessment: Assessment, finding: Finding) -> dict[str, object]:
     """What the report's "requirements explained" appendix says about one requirement."""
     req = finding.requirement
     catalogue = assessment.catalogue
-    paths = list(
-        dict.fromkeys([*req.criterion.facts_read(), *(req.applies_if.facts_read() if req.applies_if else ())])
-    )
-    fields = []
-    for path in paths:
-        spec = catalogue.spec(path)
-        fields.append((f"facts.{path}", spec.type.value if spec else "?", spec.question if spec else ""))
     return {
         "criterion": req.criterion.describe(catalogue),
         "applies_if": req.applies_if.describe(catalogue) if req.applies_if is not None else "",
-        "fields": fields,
+        "fields": fields_read(req, catalogue),
     }
 
 
@@ -185,10 +159,9 @@ def report_context(assessment: Assessment) -> dict[str, object]:
         "statuses": [s for s in STATUS_ORDER if any(f.status is s for f in assessment.findings)],
         "gaps": assessment.gaps()[:10],
         "not_assessed": assessment.not_assessed(),
-        "dormant": _dormant(assessment),
+        "dormant": common.dormant_provisions(assessment),
         "explain": lambda f: explanation(assessment, f),
         "value_text": lambda path, value: common.value_text(assessment, path, value),
-        "binding": Force.SHALL,
     }
 
 

@@ -91,20 +91,6 @@ def _environment() -> Environment:
     return env
 
 
-def _dormant(assessment: Assessment) -> list[tuple[str, str, str]]:
-    """(instrument title, section, status) for every cited provision that is not in force."""
-    profile = assessment.profile
-    rows = {
-        (instrument.title, ev.section, status.label)
-        for named in profile.facts.values()
-        for fact in named.values()
-        for ev in fact.evidence
-        if (status := profile.commencement(ev)) is not Commencement.IN_FORCE
-        and (instrument := profile.instrument(ev.instrument)) is not None
-    }
-    return sorted(rows)
-
-
 def render(assessment: Assessment) -> str:
     template = _template()
     areas = assessment.areas()
@@ -122,7 +108,7 @@ def render(assessment: Assessment) -> str:
         gaps=assessment.gaps()[:10],
         not_assessed=assessment.not_assessed(),
         silent=silent,
-        dormant=_dormant(assessment),
+        dormant=common.dormant_provisions(assessment),
         Status=Status,
         in_force=Commencement.IN_FORCE,
         label=common.STATUS_LABEL,

@@ -79,18 +79,24 @@ def _areas(entries: list[Entry]) -> list[tuple[str, str]]:
     return [(i, catalogue.areas[i].title) for i in sorted(ids, key=lambda i: catalogue.areas[i].order)]
 
 
-def _requirement_rows(entries: list[Entry]) -> list[dict[str, object]]:
+@dataclass(frozen=True)
+class RequirementRow:
+    """One requirement in the requirement view, and the profiles under each status."""
+
+    finding: Finding  # any profile's finding: for the requirement's title and sources
+    by_status: dict[Status, list[Entry]]
+
+
+def _requirement_rows(entries: list[Entry]) -> list[RequirementRow]:
     """Per requirement: which jurisdictions meet it, partly meet it, do not, or are unknown."""
-    rows: dict[str, dict[str, object]] = {}
+    rows: dict[str, RequirementRow] = {}
     for e in entries:
         for f in e.assessment.findings:
-            row = rows.setdefault(
-                f.requirement.id,
-                {"finding": f, "by_status": {s: [] for s in html.STATUS_ORDER}},
-            )
-            row["by_status"][f.status].append(e)  # type: ignore[index]
-    ordered: list[Finding] = sorted((r["finding"] for r in rows.values()), key=lambda f: f.sort_key)  # type: ignore[misc]
-    return [rows[f.requirement.id] for f in ordered]
+            row = rows.get(f.requirement.id)
+            if row is None:
+                row = rows[f.requirement.id] = RequirementRow(f, {s: [] for s in html.STATUS_ORDER})
+            row.by_status[f.status].append(e)
+    return sorted(rows.values(), key=lambda r: r.finding.sort_key)
 
 
 def build(assessments: Sequence[Assessment]) -> dict[str, str]:
@@ -131,6 +137,3 @@ def build(assessments: Sequence[Assessment]) -> dict[str, str]:
             groups=[(change, c.delta.of(change)) for change in CHANGE_ORDER],
         )
     return pages
-
-
-__all__ = ["Comparison", "Entry", "Status", "build"]
