@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +20,24 @@ EXAMPLELAND = PROFILES / "exampleland-bill.yaml"
 def builtin():
     """(catalogue, checklists) for the default built-in checklists."""
     return load_checklists()
+
+
+@pytest.fixture(scope="session")
+def shipped(builtin):
+    """Every shipped profile evaluated against the default checklists, by file stem."""
+    from lawcheck.evaluation import evaluate
+
+    catalogue, lists = builtin
+    return {
+        f.stem: evaluate(load_profile(f, catalogue), catalogue, lists, profile_file=str(f))
+        for f in sorted(PROFILES.glob("*.yaml"))
+    }
+
+
+def entry_point() -> list[str]:
+    """The installed `lawcheck` command (or `python -m lawcheck` where no script was installed)."""
+    script = Path(sys.executable).with_name("lawcheck")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "lawcheck"]
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from lawcheck.cli import app
 
-from .conftest import EXAMPLELAND, PROFILES
+from .conftest import EXAMPLELAND, PROFILES, entry_point
 
 runner = CliRunner()
 
@@ -141,11 +141,6 @@ def test_version():
 
 
 # --- the real entry point ---------------------------------------------------------------
-
-
-def entry_point() -> list[str]:
-    script = Path(sys.executable).with_name("lawcheck")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "lawcheck"]
 
 
 def run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from ..conftest import ROOT
+from ..conftest import ROOT, entry_point
 
 CHROMIUM = os.environ.get("LAWCHECK_CHROMIUM", "/usr/bin/chromium")
 # As the machine's notes advise for a closed network: no background connections, no first-run work.
@@ -82,6 +81,4 @@ def assert_offline(tab: Tab, root: Path) -> None:
 
 def lawcheck(*args: str) -> subprocess.CompletedProcess[str]:
     """The installed command, as a user runs it."""
-    return subprocess.run(
-        [sys.executable, "-m", "lawcheck", *args], capture_output=True, text=True, timeout=120, check=False
-    )
+    return subprocess.run([*entry_point(), *args], capture_output=True, text=True, timeout=120, check=False)

@@ -7,8 +7,6 @@ from pathlib import Path
 import pytest
 
 from lawcheck.diff import diff
-from lawcheck.evaluation import evaluate
-from lawcheck.loading import load_profile
 from lawcheck.report.common import STATUS_LABEL
 from lawcheck.report.html import area_status
 
@@ -26,12 +24,8 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def assessments(builtin):
-    catalogue, lists = builtin
-    return {
-        f.stem: evaluate(load_profile(f, catalogue), catalogue, lists, profile_file=str(f))
-        for f in sorted(PROFILES.glob("*.yaml"))
-    }
+def assessments(shipped):
+    return shipped
 
 
 def test_heatmap_has_one_labelled_cell_per_jurisdiction_and_area(tab, site, assessments):
