@@ -14,6 +14,7 @@ requirements cite, are data too (``Catalogue``), so a new requirement needs no c
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from enum import Enum
 from typing import Annotated, Any
 
@@ -335,8 +336,13 @@ class Profile(_Model):
         area, _, name = path.partition(".")
         return self.facts.get(area, {}).get(name)
 
+    @functools.cached_property
+    def instruments_by_id(self) -> dict[str, ProfileInstrument]:
+        # the first of a repeated id wins, as a scan would find it (validation rejects repeats)
+        return {i.id: i for i in reversed(self.instruments)}
+
     def instrument(self, ident: str) -> ProfileInstrument | None:
-        return next((i for i in self.instruments if i.id == ident), None)
+        return self.instruments_by_id.get(ident)
 
     def commencement(self, evidence: Evidence) -> Commencement:
         """The evidence's own commencement status, else its instrument's."""

@@ -8,8 +8,8 @@ import re
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..criteria import Status
-from ..evaluation import Assessment, Finding
-from ..model import Commencement, Force
+from ..evaluation import Assessment, CitedSource, Finding
+from ..model import Commencement, Force, Profile
 from . import common
 
 MARKER = "<!-- lawcheck report: generated; regenerate it rather than editing it -->"
@@ -52,20 +52,102 @@ def _standard_template():
 
 # A requirement's sources read the same in every report of a batch (given the forces, which
 # depend on the State's ratifications): render that block once per distinct set of sources.
-_STANDARD: dict[tuple[tuple[str, Force, str, str], ...], str] = {}
+# Keyed by object identity, which is cheap; each entry keeps its sources alive, so an id cannot
+# be reused by another object while its entry exists.
+_STANDARD: dict[tuple[tuple[int, int, Force], ...], tuple[tuple[CitedSource, ...], str]] = {}
 
 
 def standard_block(finding: Finding) -> str:
     """The "What the standard requires" block of one finding."""
-    key = tuple((c.citation, c.force, c.source.quote, c.source.url or "") for c in finding.sources)
-    text = _STANDARD.get(key)
-    if text is None:
+    sources = finding.sources
+    key = tuple((id(c.source), id(c.instrument), c.force) for c in sources)
+    entry = _STANDARD.get(key)
+    if entry is None:
         if len(_STANDARD) > 4096:  # a long-lived process with many checklists: start again
             _STANDARD.clear()
-        text = _STANDARD[key] = _standard_template().render(
-            sources=finding.sources, force_label=common.FORCE_LABEL
+        text = _standard_template().render(sources=sources, force_label=common.FORCE_LABEL)
+        entry = _STANDARD[key] = (sources, text)
+    return entry[1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _indented_quote(quote: str) -> str:
+    """A statute quote as a blockquote inside a list item (Jinja's ``quote | indent(2, true)``)."""
+    return "\n".join("  " + line if line else line for line in _md_quote(quote).split("\n"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _heading(finding_id: str, title: str) -> str:
+    return f"### {finding_id}: {_md_text(title)}\n\n"
+
+
+def finding_block(finding: Finding, assessment: Assessment) -> str:
+    """One finding's section: status, the law's facts with their quotes, the standard, the advice.
+
+    Written in Python rather than in the template: a batch renders it for every requirement of
+    every profile, and Jinja's attribute lookups made it most of the rendering time.
+    """
+    f = finding
+    req = f.requirement
+    profile = assessment.profile
+    out = [
+        _heading(req.id, req.title),
+        f"**Status: {common.STATUS_LABEL[f.status]}** · severity {req.severity.value} · "
+        f"{common.FORCE_LABEL[f.force]} · checklist {f.checklist}\n",
+    ]
+    if (reservation := f.reservation) is not None:
+        on = f" on {reservation.accepted_on.isoformat()}" if reservation.accepted_on else ""
+        expired = " The reservation has expired and no longer counts." if f.reservation_expired else ""
+        out.append(
+            f"\n**{'Reservation expired' if f.reservation_expired else 'Reserved'}** "
+            f"(until {reservation.expires.isoformat()}; accepted by {md_text(reservation.accepted_by)}{on}): "
+            f"{md_text(reservation.justification)}{expired}\n\n"
         )
-    return text
+    out.append("\n**What the law says**\n\n")
+    for use in f.facts:
+        fact = use.fact
+        if fact is None:
+            out.append(f"- {use.path}: the profile is silent.\n")
+            continue
+        if not fact.assessed:
+            out.append(f"- {use.path}: not assessed ({md_text(fact.not_assessed)}).\n")
+            continue
+        value = md_text(common.value_text(assessment, use.path, fact.value))
+        extracted = " (machine-extracted)" if fact.extracted else ""
+        note = f" ({md_text(fact.note)})" if fact.note else ""
+        out.append(f"- {use.path}: **{value}**{extracted}{note}\n")
+        if use.disregarded:
+            reading = "read as lacking it" if fact.checked else "unknown on this point"
+            out.append(
+                "  Not counted: every provision cited for this fact is out of force, "
+                f"so the law in force is {reading}.\n"
+            )
+        for ev in fact.evidence:
+            instrument = profile.instrument(ev.instrument)
+            title = md_text(instrument.title if instrument is not None else None)
+            lines = f", {common.lines_text(ev.lines)}" if ev.lines else ""
+            url = f" ({ev.url})" if ev.url else ""
+            status = profile.commencement(ev)
+            dormant = f" (**{status.label}**)" if status is not Commencement.IN_FORCE else ""
+            out.append(
+                f"  {title}, {md_text(ev.section)}{lines}{url}{dormant}:\n\n{_indented_quote(ev.quote)}\n\n"
+            )
+        if fact.checked:
+            titles = "; ".join(md_text(_title(profile, c)) for c in fact.checked)
+            out.append(f"  No such provision was found in: {titles}.\n")
+    out.append("\n")
+    out.append(standard_block(f))
+    if f.missing:
+        out.append(f"**What is missing:** {'; '.join(md_text(m) for m in f.missing)}.\n\n")
+    if f.status.is_gap or f.status is Status.UNKNOWN:
+        out.append(f"**Recommendation:** {md_text(common.recommendation(f))}\n\n")
+    out.append(f"*Why it matters:* {md_text(req.rationale)}\n\n")
+    return "".join(out)
+
+
+def _title(profile: Profile, instrument_id: str) -> str | None:
+    instrument = profile.instrument(instrument_id)
+    return instrument.title if instrument is not None else None
 
 
 def _squeeze(text: str) -> str:
@@ -117,5 +199,6 @@ def render(assessment: Assessment) -> str:
         value_text=lambda path, value: common.value_text(assessment, path, value),
         generator=common.GENERATOR,
         standard=standard_block,
+        finding=lambda f: finding_block(f, assessment),
     )
     return _squeeze(text)
