@@ -140,3 +140,24 @@ def test_same_input_same_bytes(assessment, exampleland, builtin):
     again = evaluate(exampleland, *builtin, profile_file=str(EXAMPLELAND))
     for fmt in Format:
         assert render(assessment, fmt) == render(again, fmt)
+
+
+EVERY_BRANCH = Path(__file__).resolve().parents[1] / "data" / "profiles" / "every-branch.yaml"
+
+
+def test_golden_every_branch_of_a_finding(builtin):
+    """A finding's section in every variant (reservations, out-of-force evidence, extraction...)."""
+    catalogue, lists = builtin
+    profile = load_profile(EVERY_BRANCH, catalogue)
+    text = render(evaluate(profile, catalogue, lists, profile_file=str(EVERY_BRANCH)), Format.MARKDOWN)
+    for variant in (
+        "**Reserved** (until 2999-01-01; accepted by Board):",
+        "**Reservation expired** (until 2001-01-01; accepted by Chair \\[x\\] on 2000-01-01)",
+        "Not counted: every provision cited for this fact is out of force, so the law in force is read as",
+        "**fraud** (machine-extracted)",
+        "No such provision was found in: Exampleland Penal Code",
+        ", lines 3-5 (https://example.org/s1) (**repealed**):",
+        "  > recruits \\_someone\\_\n  >\n  > with \\[links\\](x) and \\`code\\`\n  > \\> nested",
+    ):
+        assert variant in text, variant
+    check_golden("every-branch.md", text)
