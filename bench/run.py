@@ -33,7 +33,6 @@ for name in sys.argv[1:]:
         yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 """
 
-CHECKLISTS = ["palermo", "un-principles", "coe-2005", "institutions"]
 
 READ = """
 import sys
@@ -90,7 +89,10 @@ def main() -> None:
             target = profiles / f"p{i:04d}.yaml"
             shutil.copy(shipped[i % len(shipped)], target)
             files.append(str(target))
-        checklists = [arg for name in CHECKLISTS for arg in ("-c", name)]
+        from lawcheck.loading import builtin_checklists
+
+        # every built-in checklist, read from the package so that a new one is never left out
+        checklists = [arg for name in sorted(builtin_checklists()) for arg in ("-c", name)]
         check = [*cli, "check", str(profiles), *checklists, "-f", "markdown", "-o", str(out), "--force"]
         statute = Path(tmp) / "statute.txt"
         statute.write_text(statute_text(1024 * 1024), encoding="utf-8")

@@ -28,6 +28,13 @@ _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
 _MAP_TAGS = {None, "!", "tag:yaml.org,2002:map"}
 _SEQ_TAGS = {None, "!", "tag:yaml.org,2002:seq"}
+# First characters of a plain scalar that may be a number, bool, null, date... rather than text.
+# (A resolver for any first character, key None, would make every plain scalar a candidate.)
+_TYPED_FIRST = (
+    frozenset(k for k in Resolver.yaml_implicit_resolvers if k)
+    if None not in Resolver.yaml_implicit_resolvers
+    else None
+)
 
 
 @dataclass
@@ -87,8 +94,13 @@ def parse_text(text: str, name: str) -> Document:
     """Parse one YAML document from ``text`` into a :class:`Document`."""
     builder = _Builder(name)
     try:
-        for event in yaml.parse(text, Loader=_Parser):
-            builder.feed(event)
+        loader = _Parser(text)
+        try:
+            # the parser's own loop (yaml.parse wraps it in a generator, a call per event)
+            for event in iter(loader.get_event, None):
+                builder.feed(event)
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(p for p in (exc.context, exc.problem) if p) or "malformed YAML"
@@ -174,34 +186,43 @@ class _Builder:
 
     def _scalar(self, event: events.ScalarEvent) -> None:
         tag = event.tag
+        value = event.value
         if tag is None or tag == "!":
-            tag = self.resolver.resolve(ScalarNode, event.value, event.implicit)
-        mark = event.start_mark
+            # Quoted text, and plain text that no implicit type can start with, is a string:
+            # the resolver's regexes (its slowest part) are only needed for the rest.
+            if not event.implicit[0] or (
+                value and _TYPED_FIRST is not None and value[0] not in _TYPED_FIRST
+            ):
+                tag = _STR
+            else:
+                tag = self.resolver.resolve(ScalarNode, value, event.implicit)
         frame = self.stack[-1] if self.stack else None
-        if frame is not None and isinstance(frame[0], dict) and frame[2] is None:
-            # this scalar is a key
+        in_mapping = frame is not None and type(frame[0]) is dict
+        if in_mapping and frame[2] is None:  # this scalar is a key
             if tag != _STR:
-                raise self.fail(event, f"key {event.value!r} is not a string (quote it)", frame[1])
-            key = event.value
-            if key in frame[0]:
-                first = self.positions.get((*frame[1], key), (None, None))[0]
-                raise self.fail(event, f"duplicate key {key!r} (first defined on line {first})", frame[1])
-            frame[2] = key
-            self.positions[(*frame[1], key)] = (mark.line + 1, mark.column + 1)
+                raise self.fail(event, f"key {value!r} is not a string (quote it)", frame[1])
+            if value in frame[0]:
+                first = self.positions.get((*frame[1], value), (None, None))[0]
+                raise self.fail(event, f"duplicate key {value!r} (first defined on line {first})", frame[1])
+            frame[2] = value
+            mark = event.start_mark
+            self.positions[(*frame[1], value)] = (mark.line + 1, mark.column + 1)
             return
-        if tag == _STR:  # most values are text: no node to build, nothing to convert
+        if tag != _STR:  # most values are text: no node to build, nothing to convert
+            value = self._construct(event, tag)
+        if not in_mapping:  # a mapping value's place is its key's, recorded with the key
+            mark = event.start_mark
             self.positions.setdefault(self._next_path(), (mark.line + 1, mark.column + 1))
-            self._attach(event.value, event)
-            return
+        self._attach(value, event)
+
+    def _construct(self, event: events.ScalarEvent, tag: str) -> Any:
         construct = self.constructor.yaml_constructors.get(tag)
         if construct is None:
             raise self.fail(event, f"unsupported YAML tag {tag!r}", self._next_path())
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
-            value = construct(self.constructor, node)
+            return construct(self.constructor, node)
         except (ValueError, TypeError, yaml.YAMLError) as exc:
             raise self.fail(
                 event, f"invalid {tag.rsplit(':', 1)[-1]} value {event.value!r}: {exc}", self._next_path()
             ) from None
-        self.positions.setdefault(self._next_path(), (mark.line + 1, mark.column + 1))
-        self._attach(value, event)
