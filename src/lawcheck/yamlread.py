@@ -190,9 +190,7 @@ class _Builder:
         if tag is None or tag == "!":
             # Quoted text, and plain text that no implicit type can start with, is a string:
             # the resolver's regexes (its slowest part) are only needed for the rest.
-            if not event.implicit[0] or (
-                value and _TYPED_FIRST is not None and value[0] not in _TYPED_FIRST
-            ):
+            if not event.implicit[0] or (value and _TYPED_FIRST is not None and value[0] not in _TYPED_FIRST):
                 tag = _STR
             else:
                 tag = self.resolver.resolve(ScalarNode, value, event.implicit)
