@@ -11,6 +11,9 @@ directory and reports medians of R runs, each in a fresh interpreter:
   version    `lawcheck --version`;   help: `lawcheck --help`;   python: `python -c pass`
   extract    `lawcheck extract` of a 1 MB statute text (the labelled corpus, renumbered and repeated)
   read       `python -c` reading the same 1 MB text and splitting its lines: the floor for extract
+
+then, in this process, where one check of all N profiles spends its time (imports, loading,
+evaluating, rendering, writing), and the cost of writing the same bytes with no lawcheck code.
 """
 
 from __future__ import annotations
@@ -56,6 +59,66 @@ def statute_text(size: int) -> str:
             parts.append(block)
             total += len(block.encode("utf-8"))
     return "\n\n".join(parts)
+
+
+BREAKDOWN = """
+import json, os, sys, time
+start = time.perf_counter()
+from lawcheck.cli import _quiet_collector
+from lawcheck.evaluation import evaluate
+from lawcheck.loading import builtin_checklists, check_reservations, load_checklists, load_located
+from lawcheck.output import write_atomic
+from lawcheck.report import Format, render
+spent = {"imports": time.perf_counter() - start, "checklists": 0.0, "load": 0.0, "evaluate": 0.0,
+         "render": 0.0, "write": 0.0}
+clock = time.perf_counter()
+catalogue, checklists = load_checklists(sorted(builtin_checklists()))
+_quiet_collector()
+spent["checklists"] = time.perf_counter() - clock
+out, texts = sys.argv[1], []
+for name in sys.argv[2:]:
+    t0 = time.perf_counter()
+    profile, positions = load_located(name, catalogue)
+    check_reservations(name, profile, positions, checklists)
+    t1 = time.perf_counter()
+    assessment = evaluate(profile, catalogue, checklists, profile_file=name, positions=positions)
+    t2 = time.perf_counter()
+    text = render(assessment, Format.MARKDOWN)
+    t3 = time.perf_counter()
+    write_atomic(os.path.join(out, os.path.basename(name) + ".md"), text)
+    t4 = time.perf_counter()
+    for key, seconds in zip(("load", "evaluate", "render", "write"), (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
+        spent[key] += seconds
+    texts.append(text)
+spent["report MB"] = sum(len(t.encode("utf-8")) for t in texts) / 1024 / 1024
+print(json.dumps(spent))
+"""
+
+# The same bytes written the same way (temporary file, fsync, rename) by a bare loop.
+WRITE = """
+import os, sys, tempfile
+for name in sorted(os.listdir(sys.argv[1])):
+    data = open(os.path.join(sys.argv[1], name), "rb").read()
+    fd, tmp = tempfile.mkstemp(dir=sys.argv[2])
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, os.path.join(sys.argv[2], name))
+"""
+
+
+def in_process(files: list[str], out: Path, runs: int) -> dict[str, float]:
+    """Median seconds per stage of one check of ``files``, each run in a fresh interpreter."""
+    import json
+
+    samples = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", BREAKDOWN, str(out), *files], check=True, capture_output=True, text=True
+        )
+        samples.append(json.loads(done.stdout))
+    return {key: statistics.median(s[key] for s in samples) for key in samples[0]}
 
 
 def median_seconds(cmd: list[str], runs: int) -> float:
@@ -107,6 +170,10 @@ def main() -> None:
             "extract": median_seconds(extract, args.runs),
         }
         megabytes = statute.stat().st_size / 1024 / 1024
+        stages = in_process(files, out, args.runs)
+        copy = Path(tmp) / "copy"
+        copy.mkdir()
+        bare_write = median_seconds([sys.executable, "-c", WRITE, str(out), str(copy)], args.runs)
     size = sum(Path(f).stat().st_size for f in shipped) / len(shipped)
     print(f"{args.profiles} profiles (mean {size / 1024:.1f} KiB each), median of {args.runs} runs")
     for name, seconds in results.items():
@@ -117,6 +184,10 @@ def main() -> None:
         f"  extract: {megabytes:.2f} MB statute, {results['extract'] / megabytes * 1000:.0f} ms per MB; "
         f"extract / read = {results['extract'] / results['read']:.1f}"
     )
+    print(f"one check in-process ({stages.pop('report MB'):.1f} MB of reports), median of {args.runs}:")
+    for name, seconds in stages.items():
+        print(f"  {name:<10} {seconds * 1000:8.1f} ms")
+    print(f"  bare write of the same reports (start, temp file, fsync, rename): {bare_write * 1000:.1f} ms")
 
 
 if __name__ == "__main__":

@@ -161,3 +161,24 @@ def test_golden_every_branch_of_a_finding(builtin):
     ):
         assert variant in text, variant
     check_golden("every-branch.md", text)
+
+
+def test_markdown_never_has_runs_of_blank_lines(shipped, builtin):
+    """Finding blocks go into the page after its blank lines are collapsed: they must have none."""
+    catalogue, lists = builtin
+    every = evaluate(load_profile(EVERY_BRANCH, catalogue), catalogue, lists)
+    for assessment in [*shipped.values(), every]:
+        text = render(assessment, Format.MARKDOWN)
+        assert "\n\n\n" not in text, assessment.profile_file
+        assert text.count("\n### ") == len(assessment.findings)
+
+
+def test_markdown_with_the_slot_marker_in_profile_text(exampleland, builtin):
+    """Text that happens to hold the internal placeholder still gives the full report, in order."""
+    from lawcheck.report.markdown import _SLOT
+
+    odd = exampleland.model_copy(update={"name": f"Odd{_SLOT}name"})
+    plain = render(evaluate(exampleland, *builtin), Format.MARKDOWN)
+    text = render(evaluate(odd, *builtin), Format.MARKDOWN)
+    assert text.startswith(f"{plain.splitlines()[0]}\n# Gap report: Odd{_SLOT}name (XX)\n")
+    assert text.split("\n### ", 1)[1] == plain.split("\n### ", 1)[1]  # every finding, in order

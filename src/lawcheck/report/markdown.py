@@ -8,7 +8,7 @@ import re
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..criteria import Status
-from ..evaluation import Assessment, CitedSource, Finding
+from ..evaluation import Assessment, CitedSource, FactUse, Finding
 from ..model import Commencement, Force, Profile
 from . import common
 
@@ -65,7 +65,7 @@ def standard_block(finding: Finding) -> str:
     if entry is None:
         if len(_STANDARD) > 4096:  # a long-lived process with many checklists: start again
             _STANDARD.clear()
-        text = _standard_template().render(sources=sources, force_label=common.FORCE_LABEL)
+        text = _squeeze(_standard_template().render(sources=sources, force_label=common.FORCE_LABEL))
         entry = _STANDARD[key] = (sources, text)
     return entry[1]
 
@@ -81,15 +81,15 @@ def _heading(finding_id: str, title: str) -> str:
     return f"### {finding_id}: {_md_text(title)}\n\n"
 
 
-def finding_block(finding: Finding, assessment: Assessment) -> str:
+def finding_block(finding: Finding, assessment: Assessment, said: dict[str, str] | None = None) -> str:
     """One finding's section: status, the law's facts with their quotes, the standard, the advice.
 
     Written in Python rather than in the template: a batch renders it for every requirement of
-    every profile, and Jinja's attribute lookups made it most of the rendering time.
+    every profile, and Jinja's attribute lookups made it most of the rendering time. ``said``
+    keeps each fact's lines for the rest of the report: several requirements read the same fact.
     """
     f = finding
     req = f.requirement
-    profile = assessment.profile
     out = [
         _heading(req.id, req.title),
         f"**Status: {common.STATUS_LABEL[f.status]}** · severity {req.severity.value} · "
@@ -103,45 +103,55 @@ def finding_block(finding: Finding, assessment: Assessment) -> str:
             f"(until {reservation.expires.isoformat()}; accepted by {md_text(reservation.accepted_by)}{on}): "
             f"{md_text(reservation.justification)}{expired}\n\n"
         )
-    out.append("\n**What the law says**\n\n")
+    # no run of blank lines anywhere in the block: render() puts it in the page unsqueezed
+    out.append("**What the law says**\n\n" if reservation is not None else "\n**What the law says**\n\n")
     for use in f.facts:
-        fact = use.fact
-        if fact is None:
-            out.append(f"- {use.path}: the profile is silent.\n")
-            continue
-        if not fact.assessed:
-            out.append(f"- {use.path}: not assessed ({md_text(fact.not_assessed)}).\n")
-            continue
-        value = md_text(common.value_text(assessment, use.path, fact.value))
-        extracted = " (machine-extracted)" if fact.extracted else ""
-        note = f" ({md_text(fact.note)})" if fact.note else ""
-        out.append(f"- {use.path}: **{value}**{extracted}{note}\n")
-        if use.disregarded:
-            reading = "read as lacking it" if fact.checked else "unknown on this point"
-            out.append(
-                "  Not counted: every provision cited for this fact is out of force, "
-                f"so the law in force is {reading}.\n"
-            )
-        for ev in fact.evidence:
-            instrument = profile.instrument(ev.instrument)
-            title = md_text(instrument.title if instrument is not None else None)
-            lines = f", {common.lines_text(ev.lines)}" if ev.lines else ""
-            url = f" ({ev.url})" if ev.url else ""
-            status = profile.commencement(ev)
-            dormant = f" (**{status.label}**)" if status is not Commencement.IN_FORCE else ""
-            out.append(
-                f"  {title}, {md_text(ev.section)}{lines}{url}{dormant}:\n\n{_indented_quote(ev.quote)}\n\n"
-            )
-        if fact.checked:
-            titles = "; ".join(md_text(_title(profile, c)) for c in fact.checked)
-            out.append(f"  No such provision was found in: {titles}.\n")
-    out.append("\n")
+        text = said.get(use.path) if said is not None else None
+        if text is None:
+            text = _fact_lines(use, assessment)
+            if said is not None:
+                said[use.path] = text
+        out.append(text)
+    if not out[-1].endswith("\n\n"):
+        out.append("\n")
     out.append(standard_block(f))
     if f.missing:
         out.append(f"**What is missing:** {'; '.join(md_text(m) for m in f.missing)}.\n\n")
     if f.status.is_gap or f.status is Status.UNKNOWN:
         out.append(f"**Recommendation:** {md_text(common.recommendation(f))}\n\n")
     out.append(f"*Why it matters:* {md_text(req.rationale)}\n\n")
+    return "".join(out)
+
+
+def _fact_lines(use: FactUse, assessment: Assessment) -> str:
+    """What the profile says on one fact: its value, note, and every provision with its quote."""
+    fact = use.fact
+    if fact is None:
+        return f"- {use.path}: the profile is silent.\n"
+    if not fact.assessed:
+        return f"- {use.path}: not assessed ({md_text(fact.not_assessed)}).\n"
+    profile = assessment.profile
+    value = md_text(common.value_text(assessment, use.path, fact.value))
+    extracted = " (machine-extracted)" if fact.extracted else ""
+    note = f" ({md_text(fact.note)})" if fact.note else ""
+    out = [f"- {use.path}: **{value}**{extracted}{note}\n"]
+    if use.disregarded:
+        reading = "read as lacking it" if fact.checked else "unknown on this point"
+        out.append(
+            "  Not counted: every provision cited for this fact is out of force, "
+            f"so the law in force is {reading}.\n"
+        )
+    for ev in fact.evidence:
+        title = md_text(_title(profile, ev.instrument))
+        lines = f", {common.lines_text(ev.lines)}" if ev.lines else ""
+        url = f" ({ev.url})" if ev.url else ""
+        status = profile.commencement(ev)
+        dormant = f" (**{status.label}**)" if status is not Commencement.IN_FORCE else ""
+        where = f"{title}, {md_text(ev.section)}{lines}{url}{dormant}"
+        out.append(f"  {where}:\n\n{_indented_quote(ev.quote)}\n\n")
+    if fact.checked:
+        titles = "; ".join(md_text(_title(profile, c)) for c in fact.checked)
+        out.append(f"  No such provision was found in: {titles}.\n")
     return "".join(out)
 
 
@@ -173,6 +183,12 @@ def _environment() -> Environment:
     return env
 
 
+# Stands in the template's output for each finding block until the text around it is collapsed.
+# NUL cannot occur in YAML text; if profile text built in memory holds the marker anyway,
+# render() notices (the count is off) and takes the long way.
+_SLOT = "\x00lawcheck-finding\x00"
+
+
 def render(assessment: Assessment) -> str:
     template = _template()
     areas = assessment.areas()
@@ -180,7 +196,7 @@ def render(assessment: Assessment) -> str:
     silent = sorted(
         {p for f in assessment.findings for p in f.unknown_facts if assessment.profile.fact(p) is None}
     )
-    text = template.render(
+    context = dict(
         marker=MARKER,
         a=assessment,
         p=assessment.profile,
@@ -199,6 +215,20 @@ def render(assessment: Assessment) -> str:
         value_text=lambda path, value: common.value_text(assessment, path, value),
         generator=common.GENERATOR,
         standard=standard_block,
-        finding=lambda f: finding_block(f, assessment),
     )
-    return _squeeze(text)
+    said: dict[str, str] = {}
+    blocks: list[str] = []
+
+    def slot(f: Finding) -> str:
+        blocks.append(finding_block(f, assessment, said))
+        return _SLOT
+
+    # The template's text has runs of blank lines to collapse; the finding blocks (nearly all of
+    # the report) are written without any, so they go into their slots after collapsing.
+    parts = _squeeze(template.render(context, finding=slot)).split(_SLOT)
+    if len(parts) != len(blocks) + 1:
+        return _squeeze(template.render(context, finding=lambda f: finding_block(f, assessment, said)))
+    pieces = [""] * (2 * len(blocks) + 1)
+    pieces[0::2] = parts
+    pieces[1::2] = blocks
+    return "".join(pieces)
