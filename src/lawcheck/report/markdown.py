@@ -179,7 +179,6 @@ def _environment() -> Environment:
     env.filters["md"] = md_text
     env.filters["quote"] = md_quote
     env.filters["percent"] = common.percent
-    env.filters["lines"] = common.lines_text
     return env
 
 
@@ -208,13 +207,10 @@ def render(assessment: Assessment) -> str:
         silent=silent,
         dormant=common.dormant_provisions(assessment),
         Status=Status,
-        in_force=Commencement.IN_FORCE,
         label=common.STATUS_LABEL,
         force_label=common.FORCE_LABEL,
         recommendation=common.recommendation,
-        value_text=lambda path, value: common.value_text(assessment, path, value),
         generator=common.GENERATOR,
-        standard=standard_block,
     )
     said: dict[str, str] = {}
     blocks: list[str] = []
