@@ -1,4 +1,4 @@
-"""Markdown report (Jinja2 template), for opinions and submissions."""
+"""Markdown report, for opinions and submissions: a Jinja2 template for the page, Python for each finding."""
 
 from __future__ import annotations
 
