@@ -245,17 +245,13 @@ def evaluate(
     facts = ProfileFacts(profile, catalogue)
     findings = []
     seen: set[str] = set()
-    cites: dict[str, CitedSource] = {}  # a source cited by several requirements is looked up once
     for checklist in checklists:
         for req in checklist.all_requirements:
             if req.id in seen:  # included by several checklists: one finding, first checklist named
                 continue
             seen.add(req.id)
             outcome = evaluate_requirement(req, facts)
-            cited = tuple(
-                cites[sid] if sid in cites else cites.setdefault(sid, _cite(sid, catalogue, profile))
-                for sid in req.sources
-            )
+            cited = tuple(_cite(sid, catalogue, profile) for sid in req.sources)
             read = req.criterion.facts_read()
             findings.append(
                 Finding(

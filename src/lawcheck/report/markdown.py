@@ -9,7 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..criteria import Status
 from ..evaluation import Assessment, CitedSource, FactUse, Finding
-from ..model import Commencement, Force, Profile
+from ..model import Commencement, Force
 from . import common
 
 MARKER = "<!-- lawcheck report: generated; regenerate it rather than editing it -->"
@@ -81,12 +81,12 @@ def _heading(finding_id: str, title: str) -> str:
     return f"### {finding_id}: {_md_text(title)}\n\n"
 
 
-def finding_block(finding: Finding, assessment: Assessment, said: dict[str, str] | None = None) -> str:
+def finding_block(finding: Finding, assessment: Assessment, said: dict[str, str]) -> str:
     """One finding's section: status, the law's facts with their quotes, the standard, the advice.
 
     Written in Python rather than in the template: a batch renders it for every requirement of
     every profile, and Jinja's attribute lookups made it most of the rendering time. ``said``
-    keeps each fact's lines for the rest of the report: several requirements read the same fact.
+    keeps each fact's lines (by path) for the rest of the report: several requirements read one fact.
     """
     f = finding
     req = f.requirement
@@ -106,11 +106,9 @@ def finding_block(finding: Finding, assessment: Assessment, said: dict[str, str]
     # no run of blank lines anywhere in the block: render() puts it in the page unsqueezed
     out.append("**What the law says**\n\n" if reservation is not None else "\n**What the law says**\n\n")
     for use in f.facts:
-        text = said.get(use.path) if said is not None else None
+        text = said.get(use.path)
         if text is None:
-            text = _fact_lines(use, assessment)
-            if said is not None:
-                said[use.path] = text
+            text = said[use.path] = _fact_lines(use, assessment)
         out.append(text)
     if not out[-1].endswith("\n\n"):
         out.append("\n")
@@ -142,7 +140,7 @@ def _fact_lines(use: FactUse, assessment: Assessment) -> str:
             f"so the law in force is {reading}.\n"
         )
     for ev in fact.evidence:
-        title = md_text(_title(profile, ev.instrument))
+        title = md_text(profile.instruments_by_id[ev.instrument].title)
         lines = f", {common.lines_text(ev.lines)}" if ev.lines else ""
         url = f" ({ev.url})" if ev.url else ""
         status = profile.commencement(ev)
@@ -150,14 +148,9 @@ def _fact_lines(use: FactUse, assessment: Assessment) -> str:
         where = f"{title}, {md_text(ev.section)}{lines}{url}{dormant}"
         out.append(f"  {where}:\n\n{_indented_quote(ev.quote)}\n\n")
     if fact.checked:
-        titles = "; ".join(md_text(_title(profile, c)) for c in fact.checked)
+        titles = "; ".join(md_text(profile.instruments_by_id[c].title) for c in fact.checked)
         out.append(f"  No such provision was found in: {titles}.\n")
     return "".join(out)
-
-
-def _title(profile: Profile, instrument_id: str) -> str | None:
-    instrument = profile.instrument(instrument_id)
-    return instrument.title if instrument is not None else None
 
 
 def _squeeze(text: str) -> str:
