@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -10,7 +11,7 @@ from typer.testing import CliRunner
 from lawcheck import criteria
 from lawcheck.cli import app
 from lawcheck.loading import builtin_checklists, load_checklists
-from lawcheck.model import Force
+from lawcheck.model import Force, Source
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +70,35 @@ def test_every_fact_in_the_vocabulary_is_read_by_some_requirement(everything):
     read = {p for r in (r for c in lists for r in c.requirements) for p in r.criterion.facts_read()}
     vocabulary = {f"{a}.{n}" for a, names in catalogue.facts.items() for n in names}
     assert vocabulary - read == set()
+
+
+@pytest.mark.parametrize(
+    ("article", "paragraph", "cited"),
+    [
+        ("3", "(a)", "UNTOC, Art. 3(a)"),
+        ("7", "1", "UNTOC, Art. 7(1)"),
+        ("10", "4(a)", "UNTOC, Art. 10(4)(a)"),
+        ("6", "3(a)-(d)", "UNTOC, Art. 6(3)(a)-(d)"),
+        ("28", "1-2", "UNTOC, Art. 28(1)-(2)"),
+        ("30", "a", "UNTOC, Art. 30(a)"),
+        ("30", "chapeau", "UNTOC, Art. 30, chapeau"),
+        ("20", "", "UNTOC, Art. 20"),
+        ("Guideline 4", "5", "UNTOC, Guideline 4, para. 5"),
+        ("Guideline 3", "2-3", "UNTOC, Guideline 3, paras 2-3"),
+        ("Principle 7", "", "UNTOC, Principle 7"),
+    ],
+)
+def test_sources_are_cited_the_way_lawyers_cite_them(everything, article, paragraph, cited):
+    catalogue, _ = everything
+    source = Source(instrument="untoc", article=article, paragraph=paragraph, force="shall", quote="q")
+    assert source.citation(catalogue.instruments["untoc"]) == cited
+
+
+def test_no_shipped_citation_runs_article_and_paragraph_together(everything):
+    catalogue, _ = everything
+    for sid, source in catalogue.sources.items():
+        cited = source.citation(catalogue.instruments[source.instrument])
+        assert not re.search(r"(Art\. \d+|Guideline \d+) \d", cited), (sid, cited)
 
 
 runner = CliRunner()

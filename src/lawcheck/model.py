@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from enum import Enum
 from typing import Annotated, Any
 
@@ -132,13 +133,21 @@ class Source(_Model):
     note: str = ""
 
     def citation(self, instrument: Instrument) -> str:
-        para = self.paragraph if self.paragraph.startswith("(") else f" {self.paragraph}"
-        where = (
-            f"Art. {self.article}{para.rstrip()}"
-            if self.article[0].isdigit()
-            else (f"{self.article}{para.rstrip()}")
-        )
-        return f"{instrument.short}, {where}"
+        """How a lawyer cites it: "UNTOC, Art. 12(1)(a)", "OHCHR ..., Guideline 4, para. 5"."""
+        return f"{instrument.short}, {_pinpoint(self.article, self.paragraph)}"
+
+
+def _pinpoint(article: str, paragraph: str) -> str:
+    """Article and paragraph in the usual form: Art. 10(4)(a), Art. 28(1)-(2), Art. 30, chapeau."""
+    if not article[0].isdigit():  # "Guideline 4", "Principle 7": numbered paragraphs, not articles
+        return f"{article}, {'paras' if '-' in paragraph else 'para.'} {paragraph}" if paragraph else article
+    if not paragraph:
+        return f"Art. {article}"
+    # bare numbers and letters become bracketed: "4(a)" -> "(4)(a)", "1-2" -> "(1)-(2)", "a" -> "(a)"
+    bracketed = re.sub(r"(?<![(\w])(\d+|[a-z])(?![)\w])", r"(\1)", paragraph)
+    if bracketed.startswith("("):
+        return f"Art. {article}{bracketed}"
+    return f"Art. {article}, {paragraph}"
 
 
 class CatalogueFile(_Model):
