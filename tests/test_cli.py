@@ -200,6 +200,20 @@ def test_batch_mode_checks_every_profile_in_one_run(tmp_path, edited):
     assert "is not a directory" in invoke("check", PROFILES, "-f", "json", "-o", out / "gb.md").stderr
 
 
+def test_batch_output_directory_is_created_but_never_its_parents(tmp_path):
+    fresh = tmp_path / "new-reports"
+    result = invoke("check", PROFILES, "-f", "markdown", "-o", fresh, "--fail-on", "none")
+    assert result.exit_code == 0
+    assert sorted(p.stem for p in fresh.iterdir()) == sorted(p.stem for p in PROFILES.glob("*.yaml"))
+    # a mistyped parent is an error, not a tree of new directories
+    deep = tmp_path / "typo" / "reports"
+    result = invoke("check", PROFILES, "-f", "markdown", "-o", deep)
+    assert result.exit_code == 2 and "does not exist" in result.stderr and not (tmp_path / "typo").exists()
+    # --check compares with reports that must already be there: nothing is created
+    result = invoke("check", PROFILES, "-f", "markdown", "-o", tmp_path / "absent", "--check")
+    assert result.exit_code == 2 and not (tmp_path / "absent").exists()
+
+
 def load_yaml(path):
     import yaml
 

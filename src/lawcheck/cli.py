@@ -143,8 +143,7 @@ def check(
             "--output",
             "-o",
             help="Write the report to this file instead of stdout; with several profiles (or an existing "
-            "directory), "
-            "a directory to write one report per profile into.",
+            "directory), a directory to write one report per profile into (created if absent).",
         ),
     ] = None,
     force: Annotated[
@@ -193,7 +192,11 @@ def check(
         if several and fmt is not Format.TERMINAL and output is None:
             raise InputError(Problem("--output", "give -o DIRECTORY to write one report per profile"))
         if several and output is not None and not output.is_dir():
-            raise InputError(Problem(str(output), "is not a directory; with several profiles -o names one"))
+            if output.exists() or check_only:
+                why = "is not a directory; with several profiles -o names one"
+                raise InputError(Problem(str(output), why))
+            if not output.parent.is_dir():
+                raise InputError(Problem(str(output), f"directory {output.parent} does not exist"))
         if check_only and output is None:
             raise InputError(Problem("--check", "needs -o: the report file or directory to compare with"))
         from . import baseline as baselines
@@ -206,6 +209,8 @@ def check(
         catalogue, checklists = load_checklists(checklist)
         if several:
             _quiet_collector()
+            if output is not None:
+                output.mkdir(exist_ok=True)  # checked above: absent, with an existing parent
         codes = []
         for name in files:
             target = None
