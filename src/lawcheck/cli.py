@@ -191,12 +191,11 @@ def check(
         )
         if several and fmt is not Format.TERMINAL and output is None:
             raise InputError(Problem("--output", "give -o DIRECTORY to write one report per profile"))
-        if several and output is not None and not output.is_dir():
-            if output.exists() or check_only:
-                why = "is not a directory; with several profiles -o names one"
-                raise InputError(Problem(str(output), why))
-            if not output.parent.is_dir():
-                raise InputError(Problem(str(output), f"directory {output.parent} does not exist"))
+        if several and output is not None:
+            why = "with several profiles -o names one"
+            if check_only and not output.is_dir():  # the reports to compare with must already be there
+                raise InputError(Problem(str(output), f"is not a directory; {why}"))
+            _output_directory(output, why)
         if check_only and output is None:
             raise InputError(Problem("--check", "needs -o: the report file or directory to compare with"))
         from . import baseline as baselines
@@ -210,7 +209,7 @@ def check(
         if several:
             _quiet_collector()
             if output is not None:
-                output.mkdir(exist_ok=True)  # checked above: absent, with an existing parent
+                output.mkdir(exist_ok=True)  # _output_directory checked it: a directory or absent
         codes = []
         for name in files:
             target = None
@@ -233,6 +232,16 @@ def check(
             write_atomic(str(write_baseline), baselines.render(threshold.assessed))
             _stderr(f"baseline of {len(threshold.assessed)} profile(s) written to {write_baseline}")
     raise typer.Exit(EXIT_INPUT if EXIT_INPUT in codes else max(codes))
+
+
+def _output_directory(output: Path, why: str) -> None:
+    """-o names a directory: an existing one, or a new one lawcheck may create in an existing parent."""
+    from .errors import InputError, Problem
+
+    if output.exists() and not output.is_dir():
+        raise InputError(Problem(str(output), f"is not a directory; {why}"))
+    if not output.parent.is_dir():
+        raise InputError(Problem(str(output), f"directory {output.parent} does not exist"))
 
 
 def _quiet_collector() -> None:
@@ -419,15 +428,12 @@ def site(
 ) -> None:
     """A static HTML dashboard: heatmap, one report per profile, requirement view, draft comparisons."""
     with _errors():
-        from .errors import InputError, Problem
+        from .errors import InputError
         from .output import check_target, write_atomic
         from .report.site import build
 
         files = _profile_files(paths)
-        if output.exists() and not output.is_dir():
-            raise InputError(Problem(str(output), "is not a directory; -o names the dashboard's directory"))
-        if not output.parent.is_dir():
-            raise InputError(Problem(str(output), f"directory {output.parent} does not exist"))
+        _output_directory(output, "-o names the dashboard's directory")
         from .loading import load_checklists
 
         catalogue, checklists = load_checklists(checklist)

@@ -139,10 +139,10 @@ class Source(_Model):
 
 def _pinpoint(article: str, paragraph: str) -> str:
     """Article and paragraph in the usual form: Art. 10(4)(a), Art. 28(1)-(2), Art. 30, chapeau."""
-    if not article[0].isdigit():  # "Guideline 4", "Principle 7": numbered paragraphs, not articles
-        return f"{article}, {'paras' if '-' in paragraph else 'para.'} {paragraph}" if paragraph else article
     if not paragraph:
-        return f"Art. {article}"
+        return f"Art. {article}" if article[0].isdigit() else article
+    if not article[0].isdigit():  # "Guideline 4", "Principle 7": numbered paragraphs, not articles
+        return f"{article}, {'paras' if '-' in paragraph else 'para.'} {paragraph}"
     # bare numbers and letters become bracketed: "4(a)" -> "(4)(a)", "1-2" -> "(1)-(2)", "a" -> "(a)"
     bracketed = re.sub(r"(?<![(\w])(\d+|[a-z])(?![)\w])", r"(\1)", paragraph)
     if bracketed.startswith("("):
