@@ -33,8 +33,16 @@ class ProfileFacts:
     def __init__(self, profile: Profile, catalogue: Catalogue):
         self.profile = profile
         self.catalogue = catalogue
+        self._values: dict[str, Any] = {}  # several requirements read the same facts
 
     def value(self, path: str) -> Any:
+        try:
+            return self._values[path]
+        except KeyError:
+            value = self._values[path] = self._value(path)
+            return value
+
+    def _value(self, path: str) -> Any:
         fact = self.profile.fact(path)
         if fact is None or not fact.assessed:
             return UNKNOWN
@@ -217,6 +225,41 @@ def _cite(sid: str, catalogue: Catalogue, profile: Profile) -> CitedSource:
     return CitedSource(sid, source, instrument, effective_force(source, catalogue, profile))
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What a finding takes from its requirement alone, given the treaties the State is party to."""
+
+    requirement: Requirement
+    catalogue: Catalogue  # held so that the ids in the cache key stay unique while it lives
+    area_order: int
+    sources: tuple[CitedSource, ...]
+    force: Force
+    reads: tuple[str, ...]
+
+
+# A batch evaluates the same requirements for every profile, and profiles differ in these only by
+# their party_to: plan each requirement once per set of parties, not once per profile.
+_PLANS: dict[tuple[int, int, frozenset[str]], _Plan] = {}
+
+
+def _plan(req: Requirement, catalogue: Catalogue, profile: Profile, parties: frozenset[str]) -> _Plan:
+    key = (id(req), id(catalogue), parties)
+    plan = _PLANS.get(key)
+    if plan is None:
+        if len(_PLANS) > 65536:  # a long-lived process with many checklists: start again
+            _PLANS.clear()
+        cited = tuple(_cite(sid, catalogue, profile) for sid in req.sources)
+        plan = _PLANS[key] = _Plan(
+            requirement=req,
+            catalogue=catalogue,
+            area_order=catalogue.areas[req.area].order,
+            sources=cited,
+            force=min((c.force for c in cited), key=lambda f: f.rank),
+            reads=req.criterion.facts_read(),
+        )
+    return plan
+
+
 def _use(path: str, profile: Profile) -> FactUse:
     fact = profile.fact(path)
     if fact is None:
@@ -243,6 +286,8 @@ def evaluate(
     """
     today = today or dt.date.today()
     facts = ProfileFacts(profile, catalogue)
+    parties = frozenset(profile.party_to)
+    uses: dict[str, FactUse] = {}  # a fact read by several requirements is looked up once
     findings = []
     seen: set[str] = set()
     for checklist in checklists:
@@ -251,19 +296,24 @@ def evaluate(
                 continue
             seen.add(req.id)
             outcome = evaluate_requirement(req, facts)
-            cited = tuple(_cite(sid, catalogue, profile) for sid in req.sources)
-            read = req.criterion.facts_read()
+            plan = _plan(req, catalogue, profile, parties)
+            read = []
+            for path in plan.reads:
+                use = uses.get(path)
+                if use is None:
+                    use = uses[path] = _use(path, profile)
+                read.append(use)
             findings.append(
                 Finding(
                     requirement=req,
                     checklist=checklist.id,
-                    area_order=catalogue.areas[req.area].order,
+                    area_order=plan.area_order,
                     status=outcome.status,
                     missing=outcome.missing,
                     unknown_facts=outcome.unknown,
-                    facts=tuple(_use(p, profile) for p in read),
-                    sources=cited,
-                    force=min((c.force for c in cited), key=lambda f: f.rank),
+                    facts=tuple(read),
+                    sources=plan.sources,
+                    force=plan.force,
                     reservation=(reservation := profile.reservations.get(req.id)),
                     reservation_expired=reservation is not None and reservation.expires < today,
                 )

@@ -513,11 +513,13 @@ def load_located(
     path: str | os.PathLike[str], catalogue: Catalogue, language: str = "en", **details: Any
 ) -> tuple[Profile, dict[Path_, tuple[int, int]]]:
     """As :func:`load_profile_or_draft`, with the line and column of each field of a YAML profile."""
-    from .extract import extract_file, is_draft, profile_data
+    from .extract.readers import is_draft
 
     if not is_draft(path):
         doc = read_file(path)
         return check_profile(doc, validate(doc, Profile), catalogue), doc.positions
+    from .extract import extract_file, profile_data
+
     return profile_from_data(
         os.fspath(path), profile_data(extract_file(path, language), **details), catalogue
     ), {}

@@ -7,11 +7,26 @@ a new language needs only a lexicon file. Every extracted fact is marked for hum
 
 from __future__ import annotations
 
-from .detect import Detection, Extraction, extract, extract_file
-from .lexicon import Lexicon, load_lexicon
-from .provisions import Provision, split_provisions
-from .readers import DRAFT_SUFFIXES, DraftText, is_draft, read_draft
-from .writer import profile_data, profile_yaml
+from typing import Any
+
+# Exported lazily: checking a YAML profile asks only whether a file is a draft (readers), and
+# should not pay for importing the detection machinery and its lexicons.
+_EXPORTS = {
+    "Detection": "detect",
+    "Extraction": "detect",
+    "extract": "detect",
+    "extract_file": "detect",
+    "Lexicon": "lexicon",
+    "load_lexicon": "lexicon",
+    "Provision": "provisions",
+    "split_provisions": "provisions",
+    "DRAFT_SUFFIXES": "readers",
+    "DraftText": "readers",
+    "is_draft": "readers",
+    "read_draft": "readers",
+    "profile_data": "writer",
+    "profile_yaml": "writer",
+}
 
 __all__ = [
     "DRAFT_SUFFIXES",
@@ -29,3 +44,11 @@ __all__ = [
     "read_draft",
     "split_provisions",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module 'lawcheck.extract' has no attribute {name!r}")

@@ -9,7 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..criteria import Status
 from ..evaluation import Assessment, CitedSource, FactUse, Finding
-from ..model import Commencement, Force
+from ..model import Commencement
 from . import common
 
 MARKER = "<!-- lawcheck report: generated; regenerate it rather than editing it -->"
@@ -50,23 +50,28 @@ def _standard_template():
     return _environment().get_template("standard.md.j2")
 
 
+def prepare() -> None:
+    """Compile both templates (see :func:`lawcheck.report.prepare`)."""
+    _template()
+    _standard_template()
+
+
 # A requirement's sources read the same in every report of a batch (given the forces, which
-# depend on the State's ratifications): render that block once per distinct set of sources.
-# Keyed by object identity, which is cheap; each entry keeps its sources alive, so an id cannot
-# be reused by another object while its entry exists.
-_STANDARD: dict[tuple[tuple[int, int, Force], ...], tuple[tuple[CitedSource, ...], str]] = {}
+# depend on the State's ratifications), and evaluation hands every such finding the same tuple
+# of cited sources: render that block once per tuple. Keyed by the tuple's identity, which is
+# cheap; each entry keeps its tuple alive, so the id cannot be reused while the entry exists.
+_STANDARD: dict[int, tuple[tuple[CitedSource, ...], str]] = {}
 
 
 def standard_block(finding: Finding) -> str:
     """The "What the standard requires" block of one finding."""
     sources = finding.sources
-    key = tuple((id(c.source), id(c.instrument), c.force) for c in sources)
-    entry = _STANDARD.get(key)
+    entry = _STANDARD.get(id(sources))
     if entry is None:
         if len(_STANDARD) > 4096:  # a long-lived process with many checklists: start again
             _STANDARD.clear()
         text = _squeeze(_standard_template().render(sources=sources, force_label=common.FORCE_LABEL))
-        entry = _STANDARD[key] = (sources, text)
+        entry = _STANDARD[id(sources)] = (sources, text)
     return entry[1]
 
 
@@ -89,12 +94,8 @@ def finding_block(finding: Finding, assessment: Assessment, said: dict[str, str]
     keeps each fact's lines (by path) for the rest of the report: several requirements read one fact.
     """
     f = finding
-    req = f.requirement
-    out = [
-        _heading(req.id, req.title),
-        f"**Status: {common.STATUS_LABEL[f.status]}** · severity {req.severity.value} · "
-        f"{common.FORCE_LABEL[f.force]} · checklist {f.checklist}\n",
-    ]
+    head, tail = _wording(f)
+    out = [head]
     if (reservation := f.reservation) is not None:
         on = f" on {reservation.accepted_on.isoformat()}" if reservation.accepted_on else ""
         expired = " The reservation has expired and no longer counts." if f.reservation_expired else ""
@@ -112,13 +113,36 @@ def finding_block(finding: Finding, assessment: Assessment, said: dict[str, str]
         out.append(text)
     if not out[-1].endswith("\n\n"):
         out.append("\n")
-    out.append(standard_block(f))
-    if f.missing:
-        out.append(f"**What is missing:** {'; '.join(md_text(m) for m in f.missing)}.\n\n")
-    if f.status.is_gap or f.status is Status.UNKNOWN:
-        out.append(f"**Recommendation:** {md_text(common.recommendation(f))}\n\n")
-    out.append(f"*Why it matters:* {md_text(req.rationale)}\n\n")
+    out.append(tail)
     return "".join(out)
+
+
+# What a finding says apart from the law's facts repeats across the reports of a batch (the same
+# requirement with the same status): write it once per combination. Keyed by identity where the
+# parts are objects; each entry keeps them alive, so their ids cannot be reused meanwhile.
+_WORDING: dict[tuple[object, ...], tuple[object, object, str, str]] = {}
+
+
+def _wording(f: Finding) -> tuple[str, str]:
+    """The finding's heading and status line; and its standard, what is missing, advice and rationale."""
+    req = f.requirement
+    key = (id(req), id(f.sources), f.status, f.force, f.checklist, f.missing, f.unknown_facts)
+    entry = _WORDING.get(key)
+    if entry is None:
+        head = (
+            f"{_heading(req.id, req.title)}**Status: {common.STATUS_LABEL[f.status]}** · "
+            f"severity {req.severity.value} · {common.FORCE_LABEL[f.force]} · checklist {f.checklist}\n"
+        )
+        tail = [standard_block(f)]
+        if f.missing:
+            tail.append(f"**What is missing:** {'; '.join(md_text(m) for m in f.missing)}.\n\n")
+        if f.status.is_gap or f.status is Status.UNKNOWN:
+            tail.append(f"**Recommendation:** {md_text(common.recommendation(f))}\n\n")
+        tail.append(f"*Why it matters:* {md_text(req.rationale)}\n\n")
+        if len(_WORDING) > 65536:  # a long-lived process with many checklists: start again
+            _WORDING.clear()
+        entry = _WORDING[key] = (req, f.sources, head, "".join(tail))
+    return entry[2], entry[3]
 
 
 def _fact_lines(use: FactUse, assessment: Assessment) -> str:
@@ -184,7 +208,9 @@ _SLOT = "\x00lawcheck-finding\x00"
 def render(assessment: Assessment) -> str:
     template = _template()
     areas = assessment.areas()
-    by_area = {area.id: [f for f in assessment.findings if f.requirement.area == area.id] for area in areas}
+    by_area: dict[str, list[Finding]] = {area.id: [] for area in areas}
+    for f in assessment.findings:
+        by_area[f.requirement.area].append(f)
     silent = sorted(
         {p for f in assessment.findings for p in f.unknown_facts if assessment.profile.fact(p) is None}
     )
@@ -194,7 +220,6 @@ def render(assessment: Assessment) -> str:
         p=assessment.profile,
         total=assessment.summary(),
         areas=areas,
-        by_area=by_area,
         gaps=assessment.gaps()[:10],
         not_assessed=assessment.not_assessed(),
         silent=silent,
@@ -208,15 +233,19 @@ def render(assessment: Assessment) -> str:
     said: dict[str, str] = {}
     blocks: list[str] = []
 
-    def slot(f: Finding) -> str:
-        blocks.append(finding_block(f, assessment, said))
+    def area_findings(area: str) -> str:
+        return "".join(finding_block(f, assessment, said) for f in by_area[area])
+
+    def slot(area: str) -> str:
+        blocks.append(area_findings(area))
         return _SLOT
 
     # The template's text has runs of blank lines to collapse; the finding blocks (nearly all of
-    # the report) are written without any, so they go into their slots after collapsing.
-    parts = _squeeze(template.render(context, finding=slot)).split(_SLOT)
+    # the report) are written without any, so they go into their slots after collapsing. One
+    # slot per area, not per finding: each call out of a template costs Jinja a context lookup.
+    parts = _squeeze(template.render(context, findings=slot)).split(_SLOT)
     if len(parts) != len(blocks) + 1:
-        return _squeeze(template.render(context, finding=lambda f: finding_block(f, assessment, said)))
+        return _squeeze(template.render(context, findings=area_findings))
     pieces = [""] * (2 * len(blocks) + 1)
     pieces[0::2] = parts
     pieces[1::2] = blocks
