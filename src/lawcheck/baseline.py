@@ -44,14 +44,20 @@ class Baseline:
         return before is None or classify(before, now) in (Change.OPENED, Change.WORSENED, Change.ANSWERED)
 
 
-def render(assessments: Iterable[Assessment]) -> str:
+Entry = tuple[str, dict[str, str]]
+
+
+def entry(assessment: Assessment) -> Entry:
+    """What a baseline records of one assessment: its profile's key, and each requirement's status."""
+    return profile_key(assessment), {f.requirement.id: f.status.value for f in assessment.findings}
+
+
+def render(entries: Iterable[Entry]) -> str:
+    """The baseline file of these entries (see :func:`entry`), ordered by profile key."""
     data: dict[str, Any] = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
-        "profiles": {
-            profile_key(a): {f.requirement.id: f.status.value for f in a.findings}
-            for a in sorted(assessments, key=profile_key)
-        },
+        "profiles": dict(sorted(entries, key=lambda e: e[0])),
     }
     return json.dumps(data, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
 

@@ -20,7 +20,7 @@ from .report import Format
 from .schema import SchemaKind
 
 if TYPE_CHECKING:  # the engine is imported inside the commands, to keep `--help` fast
-    from .baseline import Baseline
+    from .baseline import Baseline, Entry
     from .evaluation import Assessment, Finding
     from .model import Catalogue, Checklist
 
@@ -65,7 +65,7 @@ def _errors() -> Iterator[None]:
     except typer.Exit:
         raise
     except KeyboardInterrupt:
-        _stderr("interrupted; no output was written")
+        _stderr("interrupted; files already written are complete, and none is left half-written")
         raise typer.Exit(130) from None
     except Exception as exc:  # a bug: say so plainly, never dump a traceback on a user
         _stderr(
@@ -167,6 +167,16 @@ def check(
             "(for CI on a collection of profiles).",
         ),
     ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Worker processes for a batch written to -o DIRECTORY (Linux); 0: one per CPU. "
+            "Reports, messages and exit code are the same for any number.",
+        ),
+    ] = 0,
     baseline: Annotated[
         Path | None,
         typer.Option(
@@ -210,27 +220,41 @@ def check(
             _quiet_collector()
             if output is not None:
                 output.mkdir(exist_ok=True)  # _output_directory checked it: a directory or absent
-        codes = []
-        for name in files:
+
+        def one(name: str) -> tuple[int, Entry | None]:
+            """Check (or compare) one profile, printing its messages; its exit code and baseline entry."""
             target = None
             if output is not None:
                 target = str(output / (Path(name).stem + SUFFIX[fmt])) if several else str(output)
             try:
                 if check_only:
                     assert target is not None
-                    codes.append(_compare_one(name, catalogue, checklists, fmt, target, language))
-                    continue
-                codes.append(_check_one(name, catalogue, checklists, fmt, target, force, threshold, language))
+                    return _compare_one(name, catalogue, checklists, fmt, target, language), None
+                return _check_one(name, catalogue, checklists, fmt, target, force, threshold, language)
             except InputError as exc:
                 for problem in exc.problems:
                     _stderr(f"error: {problem}")
-                codes.append(EXIT_INPUT)
+                return EXIT_INPUT, None
+
+        from .workers import ordered_map, usable_cpus
+
+        # workers only when every report goes to a file: a report on stdout is printed in turn
+        workers = (jobs or usable_cpus()) if several and output is not None else 1
+        if workers > 1:
+            from .report import prepare
+
+            prepare(fmt)
+        codes, entries = [], []
+        for (code, entry), printed in ordered_map(one, files, workers):
+            sys.stderr.write(printed)
+            codes.append(code)
+            if entry is not None:
+                entries.append(entry)
         if write_baseline is not None and EXIT_INPUT not in codes:
             from .output import write_atomic
 
-            assert threshold.assessed is not None
-            write_atomic(str(write_baseline), baselines.render(threshold.assessed))
-            _stderr(f"baseline of {len(threshold.assessed)} profile(s) written to {write_baseline}")
+            write_atomic(str(write_baseline), baselines.render(entries))
+            _stderr(f"baseline of {len(entries)} profile(s) written to {write_baseline}")
     raise typer.Exit(EXIT_INPUT if EXIT_INPUT in codes else max(codes))
 
 
@@ -263,8 +287,12 @@ def _check_one(
     force: bool,
     threshold: _Threshold,
     language: str = "en",
-) -> int:
-    """Check one profile, write or print its report, print its summary line; return its exit code."""
+) -> tuple[int, Entry | None]:
+    """Check one profile, write or print its report, print its summary line.
+
+    Returns its exit code, and its baseline entry when ``--write-baseline`` asked for one.
+    """
+    from . import baseline as baselines
     from .output import check_target, write_atomic
     from .report import render
     from .report.common import STATUS_LABEL
@@ -286,14 +314,12 @@ def _check_one(
     else:
         sys.stdout.write(render(assessment, fmt))
         sys.stdout.flush()
-    if threshold.assessed is not None:
-        threshold.assessed.append(assessment)
     code, verdict = threshold.exit_code(assessment)
     total = assessment.summary()
     counts = ", ".join(f"{n} {STATUS_LABEL[s].lower()}" for s, n in total.counts.items() if n)
     where = f"; report written to {target}" if target is not None else ""
     _stderr(f"{loaded.jurisdiction}: {counts}{where} (exit {code}: {verdict})")
-    return code
+    return code, baselines.entry(assessment) if threshold.keep else None
 
 
 def _compare_one(
@@ -339,7 +365,7 @@ class _Threshold:
     def __init__(self, fail_on: list[FailOn] | None, accepted: Baseline | None, keep: bool = False):
         self.chosen = set(fail_on or [FailOn.HIGH])
         self.accepted = accepted
-        self.assessed: list[Assessment] | None = [] if keep else None  # kept only for --write-baseline
+        self.keep = keep  # --write-baseline: each profile's statuses are kept
 
     def exit_code(self, assessment: Assessment) -> tuple[int, str]:
         """The exit code for one assessment, and the reason in words."""

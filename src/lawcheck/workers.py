@@ -1,0 +1,93 @@
+"""Checking a batch in worker processes: the same reports, messages and order as one process.
+
+A batch of 200 profiles is CPU work in pure Python (parse, evaluate, render), so one process
+uses one core. Workers are forked after the checklists are loaded, so they share them and start
+in milliseconds; each prints nothing itself but hands back what it would have printed, which the
+parent writes in the order of the files. Where fork is not safe (Windows, macOS, a process with
+other threads) or the system refuses a pool, the batch runs in this process: slower, never different.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import signal
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+# The work of the current batch. Set before the pool forks, so the workers inherit it as it is:
+# a closure over the loaded checklists needs no pickling.
+_work: Callable[[str], Any] | None = None
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity, not the machine's total)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def can_fork() -> bool:
+    """Fork is safe and cheap on Linux (macOS and Windows default to spawn for good reasons), but
+    only in a process with no other thread: a lock another thread holds at the fork stays held in
+    the child for ever. The CLI has none; a program that calls it in-process may (a test runner
+    driving a browser does), and then the batch runs here instead."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1  # every OS thread, not only Python's
+    except OSError:
+        return False
+
+
+def ordered_map(work: Callable[[str], T], items: Sequence[str], jobs: int) -> Iterator[tuple[T, str]]:
+    """``(work(item), what it wrote to stderr)`` for each item, in the order of ``items``.
+
+    With ``jobs`` > 1 (and fork available) the items are shared among that many forked workers;
+    otherwise ``work`` runs here, printing as it goes, and the second element is always "".
+    """
+    jobs = min(jobs, len(items))
+    pool = _pool(work, jobs) if jobs > 1 and can_fork() else None
+    if pool is None:
+        for item in items:
+            yield work(item), ""
+        return
+    # small chunks keep every worker busy to the end; a few items each amortise the round trips
+    chunk = max(1, len(items) // (jobs * 32))
+    with pool:
+        yield from pool.imap(_run, items, chunksize=chunk)
+
+
+def _pool(work: Callable[[str], Any], jobs: int) -> Any:
+    import multiprocessing
+
+    global _work
+    _work = work
+    try:
+        return multiprocessing.get_context("fork").Pool(jobs, initializer=_quiet_signals)
+    except OSError:  # no semaphores (some sandboxes): one process still does the job
+        return None
+
+
+def _quiet_signals() -> None:
+    # Ctrl-C reaches the whole process group: only the parent answers it. It then terminates the
+    # workers, and SIGTERM unwinds a worker like an exception, so a half-written temporary
+    # report is removed (output.write_atomic) instead of left behind.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _exit)
+
+
+def _exit(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _run(item: str) -> tuple[Any, str]:
+    assert _work is not None
+    captured = io.StringIO()
+    with contextlib.redirect_stderr(captured):
+        result = _work(item)
+    return result, captured.getvalue()
