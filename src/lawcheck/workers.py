@@ -58,8 +58,14 @@ def ordered_map(work: Callable[[str], T], items: Sequence[str], jobs: int) -> It
         return
     # small chunks keep every worker busy to the end; a few items each amortise the round trips
     chunk = max(1, len(items) // (jobs * 32))
-    with pool:
+    try:
         yield from pool.imap(_run, items, chunksize=chunk)
+    except BaseException:  # Ctrl-C, or the caller stopped: stop the workers where they are
+        pool.terminate()
+        raise
+    # done: let the workers exit on their own, never by a signal that could catch one in a lock
+    pool.close()
+    pool.join()
 
 
 def _pool(work: Callable[[str], Any], jobs: int) -> Any:
@@ -73,21 +79,38 @@ def _pool(work: Callable[[str], Any], jobs: int) -> Any:
         return None
 
 
+class _Terminated(BaseException):
+    """SIGTERM arrived while a worker was checking a profile."""
+
+
+_busy = False  # in a worker: True while it runs the work (not while it waits on the pool's queue)
+
+
 def _quiet_signals() -> None:
-    # Ctrl-C reaches the whole process group: only the parent answers it. It then terminates the
-    # workers, and SIGTERM unwinds a worker like an exception, so a half-written temporary
-    # report is removed (output.write_atomic) instead of left behind.
+    # Ctrl-C reaches the whole process group: only the parent answers it, by terminating the
+    # workers (SIGTERM). A worker caught in the work unwinds, so that a half-written temporary
+    # report is removed (output.write_atomic); one waiting on the pool just exits.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _exit)
+    signal.signal(signal.SIGTERM, _terminate)
 
 
-def _exit(signum: int, frame: object) -> None:
-    raise SystemExit(128 + signum)
+def _terminate(signum: int, frame: object) -> None:
+    if _busy:
+        raise _Terminated
+    os._exit(128 + signum)
 
 
 def _run(item: str) -> tuple[Any, str]:
+    global _busy
     assert _work is not None
     captured = io.StringIO()
-    with contextlib.redirect_stderr(captured):
-        result = _work(item)
+    try:
+        _busy = True
+        with contextlib.redirect_stderr(captured):
+            result = _work(item)
+    except _Terminated:
+        # unwound through the work's cleanup; exit now, not through the pool's machinery
+        os._exit(128 + signal.SIGTERM)
+    finally:
+        _busy = False
     return result, captured.getvalue()
