@@ -3,11 +3,14 @@
     python bench/run.py [--profiles N] [--runs R]
 
 Generates N synthetic profiles (copies of the shipped ones under new names) in a temporary
-directory and reports medians of R runs, each in a fresh interpreter:
+directory and reports medians of R rounds (each command once per round, each run in a fresh
+interpreter):
 
   floor      interpreter start + yaml.load (C loader) of every profile
-  check      `lawcheck check DIR -c <every built-in checklist> -f markdown -o OUT`: one process
-             loads the checklists once, then loads, evaluates and renders every profile
+  check      `lawcheck check DIR -c <every built-in checklist> -f markdown -o OUT`: one run loads
+             the checklists once, then loads, evaluates and renders every profile, in one worker
+             process per CPU (the default)
+  check -j 1 the same in one process
   version    `lawcheck --version`;   help: `lawcheck --help`;   python: `python -c pass`
   extract    `lawcheck extract` of a 1 MB statute text (the labelled corpus, renumbered and repeated)
   read       `python -c` reading the same 1 MB text and splitting its lines: the floor for extract
@@ -121,15 +124,27 @@ def in_process(files: list[str], out: Path, runs: int) -> dict[str, float]:
     return {key: statistics.median(s[key] for s in samples) for key in samples[0]}
 
 
+def seconds(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, check=False, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:  # a failed run measures nothing
+        sys.exit(f"benchmark command failed ({done.returncode}): {done.stderr[-2000:]}")
+    return elapsed
+
+
 def median_seconds(cmd: list[str], runs: int) -> float:
-    times = []
+    return statistics.median(seconds(cmd) for _ in range(runs))
+
+
+def interleaved(cmds: dict[str, list[str]], runs: int) -> dict[str, list[float]]:
+    """Each command once per round, round after round: a neighbour's load on this shared machine
+    then slows the floor and the check alike, instead of whichever happened to run during it."""
+    times: dict[str, list[float]] = {name: [] for name in cmds}
     for _ in range(runs):
-        start = time.perf_counter()
-        done = subprocess.run(cmd, check=False, capture_output=True, text=True)
-        times.append(time.perf_counter() - start)
-        if done.returncode != 0:  # a failed run measures nothing
-            sys.exit(f"benchmark command failed ({done.returncode}): {done.stderr[-2000:]}")
-    return statistics.median(times)
+        for name, cmd in cmds.items():
+            times[name].append(seconds(cmd))
+    return times
 
 
 def main() -> None:
@@ -160,33 +175,48 @@ def main() -> None:
         statute = Path(tmp) / "statute.txt"
         statute.write_text(statute_text(1024 * 1024), encoding="utf-8")
         extract = [*cli, "extract", str(statute), "--as-of", "2026-01-01"]
-        results = {
-            "python": median_seconds([sys.executable, "-c", "pass"], args.runs),
-            "floor": median_seconds([sys.executable, "-c", FLOOR, *files], args.runs),
-            "check": median_seconds([*check, "--fail-on", "none"], args.runs),
-            "version": median_seconds([*cli, "--version"], args.runs),
-            "help": median_seconds([*cli, "--help"], args.runs),
-            "read": median_seconds([sys.executable, "-c", READ, str(statute)], args.runs),
-            "extract": median_seconds(extract, args.runs),
-        }
+        times = interleaved(
+            {
+                "python": [sys.executable, "-c", "pass"],
+                "floor": [sys.executable, "-c", FLOOR, *files],
+                "check": [*check, "--fail-on", "none"],
+                "check -j 1": [*check, "--fail-on", "none", "-j", "1"],
+                "version": [*cli, "--version"],
+                "help": [*cli, "--help"],
+                "read": [sys.executable, "-c", READ, str(statute)],
+                "extract": extract,
+            },
+            args.runs,
+        )
+        results = {name: statistics.median(values) for name, values in times.items()}
         megabytes = statute.stat().st_size / 1024 / 1024
         stages = in_process(files, out, args.runs)
         copy = Path(tmp) / "copy"
         copy.mkdir()
         bare_write = median_seconds([sys.executable, "-c", WRITE, str(out), str(copy)], args.runs)
     size = sum(Path(f).stat().st_size for f in shipped) / len(shipped)
-    print(f"{args.profiles} profiles (mean {size / 1024:.1f} KiB each), median of {args.runs} runs")
-    for name, seconds in results.items():
-        print(f"  {name:<9} {seconds * 1000:8.1f} ms")
-    print(f"  check / floor = {results['check'] / results['floor']:.2f}")
+    from lawcheck.workers import usable_cpus
+
+    print(
+        f"{args.profiles} profiles (mean {size / 1024:.1f} KiB each), median of {args.runs} runs, "
+        f"{usable_cpus()} CPUs"
+    )
+    for name, value in results.items():
+        print(f"  {name:<10} {value * 1000:8.1f} ms")
+    for name in ("check", "check -j 1"):
+        ratios = sorted(c / f for c, f in zip(times[name], times["floor"], strict=True))
+        print(
+            f"  {name} / floor = {results[name] / results['floor']:.2f} (ratio of medians); "
+            f"per round: median {statistics.median(ratios):.2f}, from {ratios[0]:.2f} to {ratios[-1]:.2f}"
+        )
     print(f"  --version / python start-up = {results['version'] / results['python']:.2f}")
     print(
         f"  extract: {megabytes:.2f} MB statute, {results['extract'] / megabytes * 1000:.0f} ms per MB; "
         f"extract / read = {results['extract'] / results['read']:.1f}"
     )
     print(f"one check in-process ({stages.pop('report MB'):.1f} MB of reports), median of {args.runs}:")
-    for name, seconds in stages.items():
-        print(f"  {name:<10} {seconds * 1000:8.1f} ms")
+    for name, value in stages.items():
+        print(f"  {name:<10} {value * 1000:8.1f} ms")
     print(f"  bare write of the same reports (start, temp file, fsync, rename): {bare_write * 1000:.1f} ms")
 
 
