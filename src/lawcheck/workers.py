@@ -47,11 +47,20 @@ def can_fork() -> bool:
 def ordered_map(work: Callable[[str], T], items: Sequence[str], jobs: int) -> Iterator[tuple[T, str]]:
     """``(work(item), what it wrote to stderr)`` for each item, in the order of ``items``.
 
-    With ``jobs`` > 1 (and fork available) the items are shared among that many forked workers;
-    otherwise ``work`` runs here, printing as it goes, and the second element is always "".
+    With ``jobs`` > 1 (and fork available) the first item runs here and the rest are shared among
+    that many forked workers, whose stderr comes back as text. Whatever runs here prints as it
+    goes, and its second element is "".
     """
-    jobs = min(jobs, len(items))
-    pool = _pool(work, jobs) if jobs > 1 and can_fork() else None
+    jobs = min(jobs, len(items) - 1)
+    if jobs < 2 or not can_fork():
+        for item in items:
+            yield work(item), ""
+        return
+    # The first item is done here: what every item needs once per process (compiled templates,
+    # first-use imports, caches) is then made once, and every worker inherits it.
+    yield work(items[0]), ""
+    items = items[1:]
+    pool = _pool(work, jobs)
     if pool is None:
         for item in items:
             yield work(item), ""
