@@ -60,18 +60,26 @@ def ordered_map(work: Callable[[str], T], items: Sequence[str], jobs: int) -> It
     # first-use imports, caches) is then made once, and every worker inherits it.
     yield work(items[0]), ""
     items = items[1:]
-    pool = _pool(work, jobs)
-    if pool is None:
-        for item in items:
-            yield work(item), ""
-        return
     # small chunks keep every worker busy to the end; a few items each amortise the round trips
     chunk = max(1, len(items) // (jobs * 32))
+    # A Ctrl-C in the middle of forking would land in the fork's own handlers (and be lost there):
+    # hold it until the pool exists, when it interrupts the run like any other.
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    pool = None
     try:
+        pool = _pool(work, jobs)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        if pool is None:
+            for item in items:
+                yield work(item), ""
+            return
         yield from pool.imap(_run, items, chunksize=chunk)
     except BaseException:  # Ctrl-C, or the caller stopped: stop the workers where they are
-        pool.terminate()
+        if pool is not None:
+            pool.terminate()
         raise
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     # done: let the workers exit on their own, never by a signal that could catch one in a lock
     pool.close()
     pool.join()
@@ -101,6 +109,7 @@ def _quiet_signals() -> None:
     # report is removed (output.write_atomic); one waiting on the pool just exits.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _terminate)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # forked while it was held
 
 
 def _terminate(signum: int, frame: object) -> None:
