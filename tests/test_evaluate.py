@@ -176,6 +176,17 @@ def test_coverage_is_separate_from_compliance(exampleland, builtin):
     assert total.score == expected
 
 
+def test_area_summaries_count_each_areas_findings(shipped):
+    for a in shipped.values():
+        areas = a.areas()
+        assert [s.id for s in areas] == list(dict.fromkeys(f.requirement.area for f in a.findings))
+        for s in areas:
+            chosen = [f for f in a.findings if f.requirement.area == s.id]
+            assert s.counts == {st: sum(f.status is st for f in chosen) for st in s.counts}
+            assert s.title == a.catalogue.areas[s.id].title
+        assert sum(sum(s.counts.values()) for s in areas) == len(a.findings)
+
+
 def test_every_requirement_is_evaluated_once(exampleland, builtin):
     a = evaluate(exampleland, *builtin)
     ids = [f.requirement.id for f in a.findings]

@@ -192,8 +192,14 @@ class Assessment:
         return AreaSummary(area or "all", title, {s: counts.get(s, 0) for s in STATUS_ORDER})
 
     def areas(self) -> list[AreaSummary]:
-        used = dict.fromkeys(f.requirement.area for f in self.findings)
-        return [self.summary(a) for a in used]
+        """A summary per area, in the order of the findings (one pass, not one per area)."""
+        counts: dict[str, Counter[Status]] = {}
+        for f in self.findings:
+            counts.setdefault(f.requirement.area, Counter())[f.status] += 1
+        return [
+            AreaSummary(area, self.catalogue.areas[area].title, {s: c.get(s, 0) for s in STATUS_ORDER})
+            for area, c in counts.items()
+        ]
 
     def gaps(self) -> list[Finding]:
         return sorted((f for f in self.findings if f.status.is_gap), key=lambda f: f.priority)
