@@ -10,9 +10,25 @@ The library is usable without the CLI::
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 __version__ = "0.1.0"
+
+
+def lazy_exports(package: str, exports: dict[str, str]) -> Callable[[str], Any]:
+    """A module ``__getattr__`` that imports ``package.<module>`` only when one of its names is used
+    (``exports`` maps each name to its module), so importing the package stays cheap."""
+
+    def __getattr__(name: str) -> Any:
+        if name in exports:
+            from importlib import import_module
+
+            return getattr(import_module(f".{exports[name]}", package), name)
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+
+    return __getattr__
+
 
 # Exported lazily so that `lawcheck --help` does not import pydantic and jinja2.
 _EXPORTS = {
@@ -25,11 +41,4 @@ _EXPORTS = {
 }
 
 __all__ = ["__version__", *_EXPORTS]
-
-
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        from importlib import import_module
-
-        return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
-    raise AttributeError(f"module 'lawcheck' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _EXPORTS)

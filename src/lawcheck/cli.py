@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -240,10 +240,6 @@ def check(
 
         # workers only when every report goes to a file: a report on stdout is printed in turn
         workers = (jobs or usable_cpus()) if several and output is not None else 1
-        if workers > 1:
-            from .report import prepare
-
-            prepare(fmt)
         codes, entries = [], []
         for (code, entry), printed in ordered_map(one, files, workers):
             sys.stderr.write(printed)
@@ -342,6 +338,21 @@ def _assess(name: str, catalogue: Catalogue, checklists: list[Checklist], langua
     return evaluate(loaded, catalogue, checklists, profile_file=str(name), positions=positions)
 
 
+def _assess_all(files: list[str], assess: Callable[[str], Assessment]) -> list[Assessment]:
+    """Every file assessed; or, if any is bad input, an error naming the problems of all of them."""
+    from .errors import InputError
+
+    problems, assessments = [], []
+    for name in files:
+        try:
+            assessments.append(assess(name))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    return assessments
+
+
 def _compare_text(target: str, text: str, advice: str) -> int:
     try:
         with open(target, encoding="utf-8", newline="") as handle:
@@ -423,15 +434,9 @@ def matrix(
         if output is not None and not check_only:
             check_target(str(output), force)
         catalogue, checklists = load_checklists(checklist)
-        problems = []
-        assessments = []
-        for name in files:
-            try:
-                assessments.append(evaluate(load_profile(name, catalogue), catalogue, checklists, name))
-            except InputError as exc:
-                problems.extend(exc.problems)
-        if problems:
-            raise InputError(problems)
+        assessments = _assess_all(
+            files, lambda name: evaluate(load_profile(name, catalogue), catalogue, checklists, name)
+        )
         text = render_matrix(assessments)
         if check_only:
             assert output is not None
@@ -454,7 +459,6 @@ def site(
 ) -> None:
     """A static HTML dashboard: heatmap, one report per profile, requirement view, draft comparisons."""
     with _errors():
-        from .errors import InputError
         from .output import check_target, write_atomic
         from .report.site import build
 
@@ -463,14 +467,7 @@ def site(
         from .loading import load_checklists
 
         catalogue, checklists = load_checklists(checklist)
-        problems, assessments = [], []
-        for name in files:
-            try:
-                assessments.append(_assess(name, catalogue, checklists, "en"))
-            except InputError as exc:
-                problems.extend(exc.problems)
-        if problems:
-            raise InputError(problems)
+        assessments = _assess_all(files, lambda name: _assess(name, catalogue, checklists, "en"))
         pages = build(assessments)
         targets = {rel: output / rel for rel in pages}
         for target in targets.values():  # refuse before writing anything: no half-updated site

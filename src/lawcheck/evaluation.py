@@ -214,10 +214,11 @@ class Assessment:
         ]
 
 
-def effective_force(source: Source, catalogue: Catalogue, profile: Profile) -> Force:
-    """A regional treaty binds only its parties; for others it is a benchmark ("should")."""
+def effective_force(source: Source, catalogue: Catalogue, parties: frozenset[str]) -> Force:
+    """A regional treaty binds only its parties (the profile's party_to); for others it is a
+    benchmark ("should")."""
     instrument = catalogue.instruments[source.instrument]
-    if instrument.regional and source.instrument not in profile.party_to:
+    if instrument.regional and source.instrument not in parties:
         return Force.SHOULD
     return source.force
 
@@ -230,10 +231,10 @@ def evaluate_requirement(req: Requirement, facts: ProfileFacts) -> Outcome:
     return req.criterion.evaluate(facts)
 
 
-def _cite(sid: str, catalogue: Catalogue, profile: Profile) -> CitedSource:
+def _cite(sid: str, catalogue: Catalogue, parties: frozenset[str]) -> CitedSource:
     source = catalogue.sources[sid]
     instrument = catalogue.instruments[source.instrument]
-    return CitedSource(sid, source, instrument, effective_force(source, catalogue, profile))
+    return CitedSource(sid, source, instrument, effective_force(source, catalogue, parties))
 
 
 @dataclass(frozen=True)
@@ -253,13 +254,13 @@ class _Plan:
 _PLANS: dict[tuple[int, int, frozenset[str]], _Plan] = {}
 
 
-def _plan(req: Requirement, catalogue: Catalogue, profile: Profile, parties: frozenset[str]) -> _Plan:
+def _plan(req: Requirement, catalogue: Catalogue, parties: frozenset[str]) -> _Plan:
     key = (id(req), id(catalogue), parties)
     plan = _PLANS.get(key)
     if plan is None:
         if len(_PLANS) > 65536:  # a long-lived process with many checklists: start again
             _PLANS.clear()
-        cited = tuple(_cite(sid, catalogue, profile) for sid in req.sources)
+        cited = tuple(_cite(sid, catalogue, parties) for sid in req.sources)
         plan = _PLANS[key] = _Plan(
             requirement=req,
             catalogue=catalogue,
@@ -307,7 +308,7 @@ def evaluate(
                 continue
             seen.add(req.id)
             outcome = evaluate_requirement(req, facts)
-            plan = _plan(req, catalogue, profile, parties)
+            plan = _plan(req, catalogue, parties)
             read = []
             for path in plan.reads:
                 use = uses.get(path)

@@ -7,7 +7,7 @@ a new language needs only a lexicon file. Every extracted fact is marked for hum
 
 from __future__ import annotations
 
-from typing import Any
+from .. import lazy_exports
 
 # Exported lazily: checking a YAML profile asks only whether a file is a draft (readers), and
 # should not pay for importing the detection machinery and its lexicons.
@@ -28,27 +28,5 @@ _EXPORTS = {
     "profile_yaml": "writer",
 }
 
-__all__ = [
-    "DRAFT_SUFFIXES",
-    "Detection",
-    "DraftText",
-    "Extraction",
-    "Lexicon",
-    "Provision",
-    "extract",
-    "extract_file",
-    "is_draft",
-    "load_lexicon",
-    "profile_data",
-    "profile_yaml",
-    "read_draft",
-    "split_provisions",
-]
-
-
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        from importlib import import_module
-
-        return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
-    raise AttributeError(f"module 'lawcheck.extract' has no attribute {name!r}")
+__all__ = sorted(_EXPORTS)
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -20,14 +20,6 @@ class Format(str, Enum):
     HTML = "html"
 
 
-def prepare(fmt: Format) -> None:
-    """Compile the format's templates now: workers forked after this share them, not compile each."""
-    if fmt is Format.MARKDOWN:
-        from . import markdown
-
-        markdown.prepare()
-
-
 def render(assessment: Assessment, fmt: Format) -> str:
     """The report as text, ready to print or write to a file."""
     if fmt is Format.MARKDOWN:

@@ -50,12 +50,6 @@ def _standard_template():
     return _environment().get_template("standard.md.j2")
 
 
-def prepare() -> None:
-    """Compile both templates (see :func:`lawcheck.report.prepare`)."""
-    _template()
-    _standard_template()
-
-
 # A requirement's sources read the same in every report of a batch (given the forces, which
 # depend on the State's ratifications), and evaluation hands every such finding the same tuple
 # of cited sources: render that block once per tuple. Keyed by the tuple's identity, which is
