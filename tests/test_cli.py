@@ -53,6 +53,29 @@ def test_markdown_to_file_then_regenerate(tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
+@pytest.mark.skipif(os.name != "posix", reason="file modes")
+def test_reports_are_ordinary_files_and_an_interrupt_leaves_the_old_one(tmp_path, monkeypatch):
+    from lawcheck import output
+
+    report = tmp_path / "r.md"
+    output.write_atomic(str(report), "first\n")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert report.stat().st_mode & 0o777 == 0o666 & ~umask  # not the 0600 of a temporary file
+
+    real_open = os.open
+
+    def created_then_interrupted(name, flags, mode=0o777):
+        os.close(real_open(name, flags, mode))
+        raise KeyboardInterrupt  # Ctrl-C arriving as the temporary file is created
+
+    monkeypatch.setattr(output.os, "open", created_then_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        output.write_atomic(str(report), "second\n")
+    assert [p.name for p in tmp_path.iterdir()] == ["r.md"]  # no temporary file left behind
+    assert report.read_text(encoding="utf-8") == "first\n"
+
+
 def test_refuses_to_overwrite_a_users_file_without_force(tmp_path):
     notes = tmp_path / "notes.md"
     notes.write_text("my own notes\n", encoding="utf-8")

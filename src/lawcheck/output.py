@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 
 from .errors import InputError, Problem
 
@@ -49,22 +49,22 @@ def check_target(path: str, force: bool, *, reports_only: bool = True) -> None:
 
 def write_atomic(path: str, text: str) -> None:
     """Write to a temporary file beside ``path``, then rename: readers never see half a report."""
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+    directory, name = os.path.split(os.path.abspath(path))
+    # The name is chosen before the file exists, so an interrupt anywhere after it is created,
+    # even inside the call that creates it, still knows what to remove (tempfile.mkstemp only
+    # returns the name once it has created the file).
+    tmp = os.path.join(directory, f".{name}.{secrets.token_hex(6)}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file
+        fd = os.open(tmp, flags, 0o666)  # less the umask, as for any ordinary new file
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
+    except FileExistsError:  # the random name was taken: that file is not ours to remove
+        raise
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current

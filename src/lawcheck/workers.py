@@ -96,39 +96,40 @@ def _pool(work: Callable[[str], Any], jobs: int) -> Any:
         return None
 
 
-class _Terminated(BaseException):
-    """SIGTERM arrived while a worker was checking a profile."""
-
-
-_busy = False  # in a worker: True while it runs the work (not while it waits on the pool's queue)
+# In a worker: True while it runs the work (not while it waits on the pool's queue), and True
+# once it has been told to stop.
+_busy = False
+_stop = False
 
 
 def _quiet_signals() -> None:
     # Ctrl-C reaches the whole process group: only the parent answers it, by terminating the
-    # workers (SIGTERM). A worker caught in the work unwinds, so that a half-written temporary
-    # report is removed (output.write_atomic); one waiting on the pool just exits.
+    # workers (SIGTERM). A worker waiting on the pool exits at once; one in the middle of a
+    # profile finishes it first, so that the report it is writing is whole or never written.
+    # (An exception raised from the handler instead would land wherever the signal found the
+    # work, even inside the call that creates a temporary file, before its name is known.)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _terminate)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # forked while it was held
 
 
 def _terminate(signum: int, frame: object) -> None:
-    if _busy:
-        raise _Terminated
-    os._exit(128 + signum)
+    global _stop
+    if not _busy:
+        os._exit(128 + signum)
+    _stop = True
 
 
 def _run(item: str) -> tuple[Any, str]:
     global _busy
     assert _work is not None
     captured = io.StringIO()
+    _busy = True
     try:
-        _busy = True
         with contextlib.redirect_stderr(captured):
             result = _work(item)
-    except _Terminated:
-        # unwound through the work's cleanup; exit now, not through the pool's machinery
-        os._exit(128 + signal.SIGTERM)
     finally:
         _busy = False
+        if _stop:  # told to stop while working: exit now, not through the pool's machinery
+            os._exit(128 + signal.SIGTERM)
     return result, captured.getvalue()
