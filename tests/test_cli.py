@@ -237,6 +237,28 @@ def test_batch_output_directory_is_created_but_never_its_parents(tmp_path):
     assert result.exit_code == 2 and not (tmp_path / "absent").exists()
 
 
+def test_two_profiles_of_the_same_name_are_refused_before_anything_is_written(tmp_path):
+    for folder, source in (("a", "au.yaml"), ("b", "ca.yaml")):
+        (tmp_path / folder).mkdir()
+        shutil.copy(PROFILES / source, tmp_path / folder / "x.yaml")
+    a, b = tmp_path / "a" / "x.yaml", tmp_path / "b" / "x.yaml"
+    out = tmp_path / "out"
+    # one report file for two profiles: the second would silently replace the first
+    result = invoke("check", tmp_path / "a", tmp_path / "b", "-f", "markdown", "-o", out)
+    assert result.exit_code == 2
+    assert f"{b}: shares the report {out / 'x.md'} with {a}" in result.stderr
+    assert not out.exists()
+    # a baseline knows a profile by its file name: two would share one entry
+    result = invoke("check", a, b, "--write-baseline", tmp_path / "base.json")
+    assert result.exit_code == 2 and "shares the baseline name x.yaml" in result.stderr
+    assert not (tmp_path / "base.json").exists()
+    # the same file named twice is one profile, not two
+    result = invoke(
+        "check", a, tmp_path / "a" / "." / "x.yaml", "-f", "markdown", "-o", out, "--fail-on", "none"
+    )
+    assert result.exit_code == 0 and (out / "x.md").read_text(encoding="utf-8").count("(AU)") >= 1
+
+
 def load_yaml(path):
     import yaml
 

@@ -25,7 +25,12 @@ SIGNATURE = '{\n  "format": "lawcheck-baseline"'
 
 def profile_key(assessment: Assessment) -> str:
     """A profile's name in the baseline: its file name (stable across checkouts and directories)."""
-    return os.path.basename(assessment.profile_file)
+    return key_of_file(assessment.profile_file)
+
+
+def key_of_file(path: str) -> str:
+    """The baseline's name for the profile in ``path``."""
+    return os.path.basename(path)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ Exit codes: 0 no gaps at or above the --fail-on threshold; 1 gaps at or above it
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Callable, Iterator
 from enum import Enum
@@ -211,6 +212,8 @@ def check(
         from . import baseline as baselines
         from .output import check_target
 
+        if several:
+            _distinct_names(files, output, fmt, by_name=baseline is not None or write_baseline is not None)
         accepted = baselines.load(str(baseline)) if baseline is not None else None
         if write_baseline is not None:
             check_target(str(write_baseline), force)
@@ -252,6 +255,28 @@ def check(
             write_atomic(str(write_baseline), baselines.render(entries))
             _stderr(f"baseline of {len(entries)} profile(s) written to {write_baseline}")
     raise typer.Exit(EXIT_INPUT if EXIT_INPUT in codes else max(codes))
+
+
+def _distinct_names(files: list[str], output: Path | None, fmt: Format, by_name: bool) -> None:
+    """Two profiles must not share a report file (the second would overwrite the first), nor, with a
+    baseline, a file name (the baseline knows a profile by its file name). The same file given
+    twice is not two profiles."""
+    from .baseline import key_of_file
+    from .errors import InputError, Problem
+
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str], str] = {}
+    for name in files:
+        keys = [("report", str(output / (Path(name).stem + SUFFIX[fmt])))] if output is not None else []
+        if by_name:
+            keys.append(("baseline name", key_of_file(name)))
+        for what, key in keys:
+            first = seen.setdefault((what, key), name)
+            if os.path.realpath(first) != os.path.realpath(name):
+                advice = "give the profiles different file names"
+                problems.append(Problem(name, f"shares the {what} {key} with {first}; {advice}"))
+    if problems:
+        raise InputError(problems)
 
 
 def _output_directory(output: Path, why: str) -> None:
