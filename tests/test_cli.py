@@ -76,6 +76,23 @@ def test_reports_are_ordinary_files_and_an_interrupt_leaves_the_old_one(tmp_path
     assert report.read_text(encoding="utf-8") == "first\n"
 
 
+def test_a_report_that_cannot_be_written_is_an_error_for_that_profile(tmp_path, monkeypatch):
+    from lawcheck import output
+
+    def full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(output.os, "fsync", full)
+    out = tmp_path / "reports"
+    result = invoke(
+        "check", PROFILES / "gb.yaml", PROFILES / "de.yaml", "-f", "markdown", "-o", out, "-j", "1"
+    )
+    assert result.exit_code == 2  # bad input or environment, not "internal error" (3)
+    assert f"error: {out / 'de.md'}: cannot be written: No space left on device" in result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    assert list(out.iterdir()) == []  # and no temporary file is left behind
+
+
 def test_refuses_to_overwrite_a_users_file_without_force(tmp_path):
     notes = tmp_path / "notes.md"
     notes.write_text("my own notes\n", encoding="utf-8")
