@@ -193,13 +193,13 @@ class Assessment:
 
     def areas(self) -> list[AreaSummary]:
         """A summary per area, in the order of the findings (one pass, not one per area)."""
-        counts: dict[str, Counter[Status]] = {}
+        counts: dict[str, dict[Status, int]] = {}
         for f in self.findings:
-            counts.setdefault(f.requirement.area, Counter())[f.status] += 1
-        return [
-            AreaSummary(area, self.catalogue.areas[area].title, {s: c.get(s, 0) for s in STATUS_ORDER})
-            for area, c in counts.items()
-        ]
+            area = counts.get(f.requirement.area)
+            if area is None:  # not setdefault: that would build a new dict for every finding
+                area = counts[f.requirement.area] = dict.fromkeys(STATUS_ORDER, 0)
+            area[f.status] += 1
+        return [AreaSummary(area, self.catalogue.areas[area].title, c) for area, c in counts.items()]
 
     def gaps(self) -> list[Finding]:
         return sorted((f for f in self.findings if f.status.is_gap), key=lambda f: f.priority)
@@ -299,6 +299,7 @@ def evaluate(
     today = today or dt.date.today()
     facts = ProfileFacts(profile, catalogue)
     parties = frozenset(profile.party_to)
+    reservations = profile.reservations
     uses: dict[str, FactUse] = {}  # a fact read by several requirements is looked up once
     findings = []
     seen: set[str] = set()
@@ -315,19 +316,21 @@ def evaluate(
                 if use is None:
                     use = uses[path] = _use(path, profile)
                 read.append(use)
+            reservation = reservations.get(req.id) if reservations else None
+            # positional: a batch builds one per requirement per profile, and keywords cost more
             findings.append(
                 Finding(
-                    requirement=req,
-                    checklist=checklist.id,
-                    area_order=plan.area_order,
-                    status=outcome.status,
-                    missing=outcome.missing,
-                    unknown_facts=outcome.unknown,
-                    facts=tuple(read),
-                    sources=plan.sources,
-                    force=plan.force,
-                    reservation=(reservation := profile.reservations.get(req.id)),
-                    reservation_expired=reservation is not None and reservation.expires < today,
+                    req,  # requirement
+                    checklist.id,  # checklist
+                    plan.area_order,  # area_order
+                    outcome.status,  # status
+                    outcome.missing,  # missing
+                    outcome.unknown,  # unknown_facts
+                    tuple(read),  # facts
+                    plan.sources,  # sources
+                    plan.force,  # force
+                    reservation,  # reservation
+                    reservation is not None and reservation.expires < today,  # reservation_expired
                 )
             )
     findings.sort(key=lambda f: f.sort_key)
