@@ -228,7 +228,7 @@ def check(
             """Check (or compare) one profile, printing its messages; its exit code and baseline entry."""
             target = None
             if output is not None:
-                target = str(output / (Path(name).stem + SUFFIX[fmt])) if several else str(output)
+                target = _report_in(output, name, fmt) if several else str(output)
             try:
                 if check_only:
                     assert target is not None
@@ -257,6 +257,11 @@ def check(
     raise typer.Exit(EXIT_INPUT if EXIT_INPUT in codes else max(codes))
 
 
+def _report_in(directory: Path, profile: str, fmt: Format) -> str:
+    """Where a batch writes a profile's report: its file name, with the format's suffix."""
+    return str(directory / (Path(profile).stem + SUFFIX[fmt]))
+
+
 def _distinct_names(files: list[str], output: Path | None, fmt: Format, by_name: bool) -> None:
     """Two profiles must not share a report file (the second would overwrite the first), nor, with a
     baseline, a file name (the baseline knows a profile by its file name). The same file given
@@ -267,7 +272,7 @@ def _distinct_names(files: list[str], output: Path | None, fmt: Format, by_name:
     problems: list[Problem] = []
     seen: dict[tuple[str, str], str] = {}
     for name in files:
-        keys = [("report", str(output / (Path(name).stem + SUFFIX[fmt])))] if output is not None else []
+        keys = [("report", _report_in(output, name, fmt))] if output is not None else []
         if by_name:
             keys.append(("baseline name", key_of_file(name)))
         for what, key in keys:
