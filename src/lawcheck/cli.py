@@ -319,7 +319,6 @@ def _check_one(
     Returns its exit code, and its baseline entry when ``--write-baseline`` asked for one.
     """
     from . import baseline as baselines
-    from .errors import InputError, Problem
     from .output import check_target, write_atomic
     from .report import render
     from .report.common import STATUS_LABEL
@@ -331,10 +330,7 @@ def _check_one(
     if loaded.machine_extracted:
         _stderr(f"{name}: findings rest on MACHINE-EXTRACTED facts; review them against the draft")
     if target is not None:
-        try:
-            write_atomic(target, render(assessment, fmt))
-        except OSError as exc:  # a full disk, a directory made read-only meanwhile: not a bug
-            raise InputError(Problem(target, f"cannot be written: {exc.strerror or exc}")) from None
+        write_atomic(target, render(assessment, fmt))
     elif fmt is Format.TERMINAL:
         from rich.console import Console
 

@@ -48,7 +48,11 @@ def check_target(path: str, force: bool, *, reports_only: bool = True) -> None:
 
 
 def write_atomic(path: str, text: str) -> None:
-    """Write to a temporary file beside ``path``, then rename: readers never see half a report."""
+    """Write to a temporary file beside ``path``, then rename: readers never see half a report.
+
+    A file that cannot be written (a full disk, no permission) is bad input for the command that
+    asked, not a bug: it raises :class:`InputError` naming the file.
+    """
     directory, name = os.path.split(os.path.abspath(path))
     # The name is chosen before the file exists, so an interrupt anywhere after it is created,
     # even inside the call that creates it, still knows what to remove (tempfile.mkstemp only
@@ -62,9 +66,17 @@ def write_atomic(path: str, text: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except FileExistsError:  # the random name was taken: that file is not ours to remove
-        raise
+    except FileExistsError as exc:  # the random name was taken: that file is not ours to remove
+        raise _unwritable(path, exc) from None
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise _unwritable(path, exc) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _unwritable(path: str, exc: OSError) -> InputError:
+    return InputError(Problem(path, f"cannot be written: {exc.strerror or exc}"))
