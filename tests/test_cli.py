@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from lawcheck import __version__
 from lawcheck.cli import app
 
 from .conftest import EXAMPLELAND, PROFILES, entry_point
@@ -196,6 +197,66 @@ def test_installed_entry_point_runs_from_any_directory(tmp_path):
     assert json.loads(result.stdout)["summary"]["counts"]["met"] == 12
     module = run([sys.executable, "-m", "lawcheck", "--version"], cwd=tmp_path)
     assert module.returncode == 0 and module.stdout.startswith("lawcheck ")
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [(["--version"], 0), (["check", str(EXAMPLELAND), "-f", "json"], 1)],
+    ids=["short output", "long output"],
+)
+def test_entry_point_exits_with_its_code_after_exit_handlers_and_flushed_output(tmp_path, args, code):
+    # main() leaves without the interpreter's teardown: what a program registered to run at
+    # exit must still run, and all it printed must still arrive (a short text sits in a buffer)
+    script = (
+        "import atexit, sys\n"
+        "from lawcheck.cli import main\n"
+        "atexit.register(lambda: print('handler ran', file=sys.stderr))\n"
+        f"sys.argv = ['lawcheck', *{args!r}]\n"
+        "main()\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # stdout buffered, as usual
+    command = [sys.executable, "-c", script]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == code, result.stderr
+    if code == 0:
+        assert result.stdout == f"lawcheck {__version__}\n"
+    else:
+        assert json.loads(result.stdout)["summary"]["counts"]["met"] == 12
+    assert result.stderr.rstrip().endswith("handler ran")
+
+
+STDOUT_CASES = {
+    "short text": ["--version"],
+    "json report": ["check", str(EXAMPLELAND), "-f", "json"],
+    "terminal report": ["check", str(EXAMPLELAND)],
+}
+
+
+@pytest.mark.parametrize("args", STDOUT_CASES.values(), ids=STDOUT_CASES.keys())
+def test_a_reader_that_stops_early_ends_the_run_quietly_with_141(tmp_path, args):
+    # `lawcheck check x -f json | head`: neither "internal error" (3) nor rich's 1 ("gaps found")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    read, write = os.pipe()
+    os.close(read)  # the reader has gone before lawcheck writes a byte
+    try:
+        result = subprocess.run(
+            [*entry_point(), *args], cwd=tmp_path, stdout=write, stderr=subprocess.PIPE, text=True, env=env
+        )
+    finally:
+        os.close(write)
+    assert (result.returncode, result.stderr) == (141, "")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("args", STDOUT_CASES.values(), ids=STDOUT_CASES.keys())
+def test_a_full_disk_behind_stdout_is_reported_once_with_exit_2(tmp_path, args):
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    with open("/dev/full", "w") as full:  # every write fails with ENOSPC
+        result = subprocess.run(
+            [*entry_point(), *args], cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, text=True, env=env
+        )
+    assert result.returncode == 2
+    assert result.stderr == "error: standard output: cannot be written: No space left on device\n"
 
 
 def test_output_is_identical_across_hash_seeds(tmp_path):

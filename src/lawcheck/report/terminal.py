@@ -29,6 +29,15 @@ SHORT = {
 }
 
 
+class StdoutConsole(Console):
+    """A console whose closed pipe (`lawcheck check x | head`) raises ``BrokenPipeError`` for the
+    caller to report: rich's own answer is to exit with 1, which means "gaps found" here."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def show(a: Assessment, console: Console) -> None:
     p = a.profile
     console.print(Text(f"lawcheck gap report: {p.name} ({p.jurisdiction})", style="bold"))
