@@ -9,8 +9,11 @@ interpreter):
   floor      interpreter start + yaml.load (C loader) of every profile
   check      `lawcheck check DIR -c <every built-in checklist> -f markdown -o OUT`: one run loads
              the checklists once, then loads, evaluates and renders every profile, in one worker
-             process per CPU (the default)
-  check -j 1 the same in one process
+             process per CPU (the default); OUT already holds the reports (a collection
+             regenerated after an edit), so a report is compared and left as it is
+  check new  the same into an empty directory, made afresh before each run: every report is
+             written (temporary file, fsync, rename)
+  check -j 1 the first in one process
   version    `lawcheck --version`;   help: `lawcheck --help`;   python: `python -c pass`
   extract    `lawcheck extract` of a 1 MB statute text (the labelled corpus, renumbered and repeated)
   read       `python -c` reading the same 1 MB text and splitting its lines: the floor for extract
@@ -28,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -112,11 +116,13 @@ for name in sorted(os.listdir(sys.argv[1])):
 
 
 def in_process(files: list[str], out: Path, runs: int) -> dict[str, float]:
-    """Median seconds per stage of one check of ``files``, each run in a fresh interpreter."""
+    """Median seconds per stage of one check of ``files``, each run in a fresh interpreter,
+    writing every report into an empty ``out``."""
     import json
 
     samples = []
     for _ in range(runs):
+        empty_directory(out)
         done = subprocess.run(
             [sys.executable, "-c", BREAKDOWN, str(out), *files], check=True, capture_output=True, text=True
         )
@@ -137,14 +143,24 @@ def median_seconds(cmd: list[str], runs: int) -> float:
     return statistics.median(seconds(cmd) for _ in range(runs))
 
 
-def interleaved(cmds: dict[str, list[str]], runs: int) -> dict[str, list[float]]:
+def interleaved(
+    cmds: dict[str, list[str]], runs: int, before: dict[str, Callable[[], None]]
+) -> dict[str, list[float]]:
     """Each command once per round, round after round: a neighbour's load on this shared machine
-    then slows the floor and the check alike, instead of whichever happened to run during it."""
+    then slows the floor and the check alike, instead of whichever happened to run during it.
+    ``before[name]``, if any, runs (untimed) before each run of that command."""
     times: dict[str, list[float]] = {name: [] for name in cmds}
     for _ in range(runs):
         for name, cmd in cmds.items():
+            if name in before:
+                before[name]()
             times[name].append(seconds(cmd))
     return times
+
+
+def empty_directory(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir()
 
 
 def main() -> None:
@@ -172,6 +188,9 @@ def main() -> None:
         # every built-in checklist, read from the package so that a new one is never left out
         checklists = [arg for name in sorted(builtin_checklists()) for arg in ("-c", name)]
         check = [*cli, "check", str(profiles), *checklists, "-f", "markdown", "-o", str(out), "--force"]
+        new = Path(tmp) / "new"
+        check_new = [*check[: check.index("-o") + 1], str(new), "--fail-on", "none"]
+        seconds([*check, "--fail-on", "none"])  # OUT holds every report before the first round
         statute = Path(tmp) / "statute.txt"
         statute.write_text(statute_text(1024 * 1024), encoding="utf-8")
         extract = [*cli, "extract", str(statute), "--as-of", "2026-01-01"]
@@ -180,6 +199,7 @@ def main() -> None:
                 "python": [sys.executable, "-c", "pass"],
                 "floor": [sys.executable, "-c", FLOOR, *files],
                 "check": [*check, "--fail-on", "none"],
+                "check new": check_new,
                 "check -j 1": [*check, "--fail-on", "none", "-j", "1"],
                 "version": [*cli, "--version"],
                 "help": [*cli, "--help"],
@@ -187,10 +207,11 @@ def main() -> None:
                 "extract": extract,
             },
             args.runs,
+            before={"check new": lambda: empty_directory(new)},
         )
         results = {name: statistics.median(values) for name, values in times.items()}
         megabytes = statute.stat().st_size / 1024 / 1024
-        stages = in_process(files, out, args.runs)
+        stages = in_process(files, Path(tmp) / "in-process", args.runs)
         copy = Path(tmp) / "copy"
         copy.mkdir()
         bare_write = median_seconds([sys.executable, "-c", WRITE, str(out), str(copy)], args.runs)
@@ -203,7 +224,7 @@ def main() -> None:
     )
     for name, value in results.items():
         print(f"  {name:<10} {value * 1000:8.1f} ms")
-    for name in ("check", "check -j 1"):
+    for name in ("check", "check new", "check -j 1"):
         ratios = sorted(c / f for c, f in zip(times[name], times["floor"], strict=True))
         print(
             f"  {name} / floor = {results[name] / results['floor']:.2f} (ratio of medians); "

@@ -104,6 +104,34 @@ def test_refuses_to_overwrite_a_users_file_without_force(tmp_path):
     assert forced.exit_code == 1 and notes.read_text(encoding="utf-8").startswith("<!-- lawcheck report")
 
 
+def test_a_report_that_has_not_changed_is_not_rewritten(tmp_path, edited):
+    # regenerating a collection touches only the reports that changed: no rewrite, no new mtime
+    profile = edited(name="x.yaml")
+    out = tmp_path / "reports"
+    out.mkdir()
+    args = ("check", profile, "-f", "markdown", "-o", out, "--fail-on", "none")
+    assert invoke(*args).exit_code == 0
+    report = out / "x.md"
+    fresh = report.read_bytes()
+    os.utime(report, ns=(10**18, 10**18))
+    again = invoke(*args)
+    assert again.exit_code == 0 and f"report {report} unchanged" in again.stderr
+    assert report.stat().st_mtime_ns == 10**18 and report.read_bytes() == fresh
+    # the same size with other bytes (an edit, or a render from another version) is rewritten
+    report.write_bytes(fresh.replace(b"Exampleland", b"Examplelant", 1))
+    rewritten = invoke(*args)
+    assert rewritten.exit_code == 0 and f"report written to {report}" in rewritten.stderr
+    assert report.read_bytes() == fresh
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_where_the_report_goes_is_refused_not_waited_on(tmp_path):
+    fifo = tmp_path / "r.md"
+    os.mkfifo(fifo)  # opened to read its first bytes, it would block until something wrote to it
+    result = run([*entry_point(), "check", str(EXAMPLELAND), "-f", "markdown", "-o", str(fifo)], cwd=tmp_path)
+    assert result.returncode == 2 and "is not a lawcheck report" in result.stderr
+
+
 def test_output_to_a_directory_or_missing_directory(tmp_path):
     # an existing directory takes one report per profile, even for a single profile
     assert invoke("check", EXAMPLELAND, "-f", "markdown", "-o", tmp_path, "--fail-on", "none").exit_code == 0

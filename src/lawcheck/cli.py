@@ -363,8 +363,9 @@ def _check_one(
     loaded = assessment.profile
     if loaded.machine_extracted:
         _stderr(f"{name}: findings rest on MACHINE-EXTRACTED facts; review them against the draft")
+    written = False
     if target is not None:
-        write_atomic(target, render(assessment, fmt))
+        written = write_atomic(target, render(assessment, fmt))
     elif fmt is Format.TERMINAL:
         from .report.terminal import StdoutConsole, show
 
@@ -375,7 +376,9 @@ def _check_one(
     code, verdict = threshold.exit_code(assessment)
     total = assessment.summary()
     counts = ", ".join(f"{n} {STATUS_LABEL[s].lower()}" for s, n in total.counts.items() if n)
-    where = f"; report written to {target}" if target is not None else ""
+    where = ""
+    if target is not None:
+        where = f"; report written to {target}" if written else f"; report {target} unchanged"
     _stderr(f"{loaded.jurisdiction}: {counts}{where} (exit {code}: {verdict})")
     return code, baselines.entry(assessment) if threshold.keep else None
 

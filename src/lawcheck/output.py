@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 
 from .errors import InputError, Problem
 
@@ -24,6 +25,9 @@ REPORT_SIGNATURES = (
 
 def is_lawcheck_report(path: str) -> bool:
     try:
+        # only a regular file can be a report (opening a FIFO to look would wait for a writer)
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
         with open(path, encoding="utf-8", errors="replace") as handle:
             head = handle.read(200)
     except OSError:
@@ -47,12 +51,17 @@ def check_target(path: str, force: bool, *, reports_only: bool = True) -> None:
         raise InputError(Problem(path, f"directory {parent} does not exist"))
 
 
-def write_atomic(path: str, text: str) -> None:
+def write_atomic(path: str, text: str) -> bool:
     """Write to a temporary file beside ``path``, then rename: readers never see half a report.
 
+    Returns False, having written nothing, when ``path`` already holds exactly ``text``: a
+    regenerated collection then rewrites (and flushes to disk) only the reports that changed.
     A file that cannot be written (a full disk, no permission) is bad input for the command that
     asked, not a bug: it raises :class:`InputError` naming the file.
     """
+    data = text.encode("utf-8")
+    if _holds(path, data):
+        return False
     directory, name = os.path.split(os.path.abspath(path))
     # The name is chosen before the file exists, so an interrupt anywhere after it is created,
     # even inside the call that creates it, still knows what to remove (tempfile.mkstemp only
@@ -61,8 +70,8 @@ def write_atomic(path: str, text: str) -> None:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(tmp, flags, 0o666)  # less the umask, as for any ordinary new file
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -76,6 +85,22 @@ def write_atomic(path: str, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    return True
+
+
+def _holds(path: str, data: bytes) -> bool:
+    """Whether ``path`` is a regular file holding exactly ``data``."""
+    # O_NONBLOCK: a FIFO put where the report was must not stall the run (the size check then
+    # turns it down); for a regular file the flag changes nothing
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        with os.fdopen(os.open(path, flags), "rb") as handle:
+            found = os.fstat(handle.fileno())
+            if not stat.S_ISREG(found.st_mode) or found.st_size != len(data):
+                return False
+            return handle.read(len(data) + 1) == data
+    except OSError:
+        return False
 
 
 def _unwritable(path: str, exc: OSError) -> InputError:
