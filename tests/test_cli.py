@@ -91,7 +91,8 @@ def test_a_report_that_cannot_be_written_is_an_error_for_that_profile(tmp_path, 
     assert result.exit_code == 2  # bad input or environment, not "internal error" (3)
     assert f"error: {out / 'de.md'}: cannot be written: No space left on device" in result.stderr
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
-    assert list(out.iterdir()) == []  # and no temporary file is left behind
+    # no temporary file is left behind, so the directory made for the run is removed again
+    assert not out.exists()
 
 
 def test_refuses_to_overwrite_a_users_file_without_force(tmp_path):
@@ -130,6 +131,18 @@ def test_a_named_pipe_where_the_report_goes_is_refused_not_waited_on(tmp_path):
     os.mkfifo(fifo)  # opened to read its first bytes, it would block until something wrote to it
     result = run([*entry_point(), "check", str(EXAMPLELAND), "-f", "markdown", "-o", str(fifo)], cwd=tmp_path)
     assert result.returncode == 2 and "is not a lawcheck report" in result.stderr
+
+
+def test_a_batch_in_which_every_profile_fails_leaves_no_output_directory(tmp_path, edited):
+    bad = edited(("status: bill", "status: proposed"), name="a.yaml")
+    out = tmp_path / "reports"
+    result = invoke("check", bad, tmp_path / "missing.yaml", "-f", "markdown", "-o", out)
+    assert result.exit_code == 2 and result.stderr.count("error: ") == 2
+    assert not out.exists()
+    # one good profile: the directory is made, and holds its report
+    shutil.copy(EXAMPLELAND, tmp_path / "good.yaml")
+    result = invoke("check", bad, tmp_path / "good.yaml", "-f", "markdown", "-o", out)
+    assert result.exit_code == 2 and sorted(p.name for p in out.iterdir()) == ["good.md"]
 
 
 def test_output_to_a_directory_or_missing_directory(tmp_path):

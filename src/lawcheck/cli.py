@@ -253,10 +253,12 @@ def check(
             check_target(str(write_baseline), force)
         threshold = _Threshold(fail_on, accepted, keep=write_baseline is not None)
         catalogue, checklists = load_checklists(checklist)
+        created = False
         if several:
             _quiet_collector()
-            if output is not None:
-                output.mkdir(exist_ok=True)  # _output_directory checked it: a directory or absent
+            if output is not None and not output.exists():  # _output_directory checked it
+                output.mkdir(exist_ok=True)
+                created = True
 
         def one(name: str) -> tuple[int, Entry | None]:
             """Check (or compare) one profile, printing its messages; its exit code and baseline entry."""
@@ -283,6 +285,8 @@ def check(
             codes.append(code)
             if entry is not None:
                 entries.append(entry)
+        if created and output is not None and not any(output.iterdir()):
+            output.rmdir()  # every profile failed: leave no trace of the run
         if write_baseline is not None and EXIT_INPUT not in codes:
             from .output import write_atomic
 
