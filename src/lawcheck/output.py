@@ -24,15 +24,24 @@ REPORT_SIGNATURES = (
 
 
 def is_lawcheck_report(path: str) -> bool:
+    head = _read_regular(path, 200)
+    return head is not None and head.decode("utf-8", errors="replace").startswith(REPORT_SIGNATURES)
+
+
+def _read_regular(path: str, limit: int, size: int | None = None) -> bytes | None:
+    """Up to ``limit`` bytes of ``path`` if it is a regular file (of exactly ``size`` bytes, if
+    given); otherwise, or if it cannot be read, None. Only a regular file can be a report."""
+    # O_NONBLOCK: opening a FIFO to look would otherwise wait for a writer; for a regular file
+    # the flag changes nothing
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        # only a regular file can be a report (opening a FIFO to look would wait for a writer)
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return False
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            head = handle.read(200)
+        with os.fdopen(os.open(path, flags), "rb") as handle:
+            found = os.fstat(handle.fileno())
+            if not stat.S_ISREG(found.st_mode) or (size is not None and found.st_size != size):
+                return None
+            return handle.read(limit)
     except OSError:
-        return False
-    return head.startswith(REPORT_SIGNATURES)
+        return None
 
 
 def check_target(path: str, force: bool, *, reports_only: bool = True) -> None:
@@ -60,7 +69,7 @@ def write_atomic(path: str, text: str) -> bool:
     asked, not a bug: it raises :class:`InputError` naming the file.
     """
     data = text.encode("utf-8")
-    if _holds(path, data):
+    if _read_regular(path, len(data) + 1, size=len(data)) == data:
         return False
     directory, name = os.path.split(os.path.abspath(path))
     # The name is chosen before the file exists, so an interrupt anywhere after it is created,
@@ -86,21 +95,6 @@ def write_atomic(path: str, text: str) -> bool:
             os.unlink(tmp)
         raise
     return True
-
-
-def _holds(path: str, data: bytes) -> bool:
-    """Whether ``path`` is a regular file holding exactly ``data``."""
-    # O_NONBLOCK: a FIFO put where the report was must not stall the run (the size check then
-    # turns it down); for a regular file the flag changes nothing
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        with os.fdopen(os.open(path, flags), "rb") as handle:
-            found = os.fstat(handle.fileno())
-            if not stat.S_ISREG(found.st_mode) or found.st_size != len(data):
-                return False
-            return handle.read(len(data) + 1) == data
-    except OSError:
-        return False
 
 
 def _unwritable(path: str, exc: OSError) -> InputError:
