@@ -231,6 +231,12 @@ def run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess:
     )
 
 
+def buffered_env() -> dict[str, str]:
+    """This environment with standard output buffered as usual: a PYTHONUNBUFFERED set around the
+    tests would hide a missing flush."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+
+
 def test_installed_entry_point_runs_from_any_directory(tmp_path):
     shutil.copy(EXAMPLELAND, tmp_path / "x.yaml")
     result = run([*entry_point(), "check", "x.yaml", "-f", "json"], cwd=tmp_path)
@@ -255,9 +261,10 @@ def test_entry_point_exits_with_its_code_after_exit_handlers_and_flushed_output(
         f"sys.argv = ['lawcheck', *{args!r}]\n"
         "main()\n"
     )
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # stdout buffered, as usual
     command = [sys.executable, "-c", script]
-    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120, env=env)
+    result = subprocess.run(
+        command, cwd=tmp_path, capture_output=True, text=True, timeout=120, env=buffered_env()
+    )
     assert result.returncode == code, result.stderr
     if code == 0:
         assert result.stdout == f"lawcheck {__version__}\n"
@@ -276,12 +283,16 @@ STDOUT_CASES = {
 @pytest.mark.parametrize("args", STDOUT_CASES.values(), ids=STDOUT_CASES.keys())
 def test_a_reader_that_stops_early_ends_the_run_quietly_with_141(tmp_path, args):
     # `lawcheck check x -f json | head`: neither "internal error" (3) nor rich's 1 ("gaps found")
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     read, write = os.pipe()
     os.close(read)  # the reader has gone before lawcheck writes a byte
     try:
         result = subprocess.run(
-            [*entry_point(), *args], cwd=tmp_path, stdout=write, stderr=subprocess.PIPE, text=True, env=env
+            [*entry_point(), *args],
+            cwd=tmp_path,
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=buffered_env(),
         )
     finally:
         os.close(write)
@@ -291,10 +302,14 @@ def test_a_reader_that_stops_early_ends_the_run_quietly_with_141(tmp_path, args)
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
 @pytest.mark.parametrize("args", STDOUT_CASES.values(), ids=STDOUT_CASES.keys())
 def test_a_full_disk_behind_stdout_is_reported_once_with_exit_2(tmp_path, args):
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     with open("/dev/full", "w") as full:  # every write fails with ENOSPC
         result = subprocess.run(
-            [*entry_point(), *args], cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, text=True, env=env
+            [*entry_point(), *args],
+            cwd=tmp_path,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=buffered_env(),
         )
     assert result.returncode == 2
     assert result.stderr == "error: standard output: cannot be written: No space left on device\n"

@@ -770,13 +770,10 @@ def main() -> NoReturn:
         # loaded batch one by one takes ~20 ms and changes nothing the user can see.
         atexit._run_exitfuncs()
         try:
-            sys.stdout.flush()
-        except BrokenPipeError:
-            _drop_stdout()
-            code = EXIT_CLOSED_PIPE
-        except OSError as exc:
-            _stderr(f"error: standard output: cannot be written: {exc.strerror or exc}")
-            code = EXIT_INPUT
+            with _errors(), _writing_stdout():
+                pass  # flushes what is still buffered (a short text), reporting it as a command would
+        except typer.Exit as failed:
+            code = failed.exit_code
         with contextlib.suppress(OSError):
             sys.stderr.flush()
         os._exit(code)
