@@ -131,6 +131,10 @@ def test_a_named_pipe_where_the_report_goes_is_refused_not_waited_on(tmp_path):
     os.mkfifo(fifo)  # opened to read its first bytes, it would block until something wrote to it
     result = run([*entry_point(), "check", str(EXAMPLELAND), "-f", "markdown", "-o", str(fifo)], cwd=tmp_path)
     assert result.returncode == 2 and "is not a lawcheck report" in result.stderr
+    # nor is it read as the report to compare with: --check calls it stale
+    for command in (["check", str(EXAMPLELAND), "-f", "markdown"], ["matrix", str(EXAMPLELAND)]):
+        compared = run([*entry_point(), *command, "-o", str(fifo), "--check"], cwd=tmp_path)
+        assert compared.returncode == 1 and f"stale: {fifo} is not a regular file" in compared.stderr
 
 
 def test_a_batch_in_which_every_profile_fails_leaves_no_output_directory(tmp_path, edited):

@@ -423,16 +423,17 @@ def _assess_all(files: list[str], assess: Callable[[str], Assessment]) -> list[A
 
 
 def _compare_text(target: str, text: str, advice: str) -> int:
-    try:
-        with open(target, encoding="utf-8", newline="") as handle:
-            current = handle.read()
-    except FileNotFoundError:
+    from .output import read_regular
+
+    data = text.encode("utf-8")
+    if not os.path.lexists(target):
         _stderr(f"stale: {target} is missing; {advice}")
         return EXIT_GAPS
-    except (OSError, UnicodeDecodeError) as exc:
-        _stderr(f"stale: {target} cannot be read ({exc}); {advice}")
+    current = read_regular(target, len(data) + 1)
+    if current is None:
+        _stderr(f"stale: {target} is not a regular file or cannot be read; {advice}")
         return EXIT_GAPS
-    if current != text:
+    if current != data:
         _stderr(f"stale: {target} is out of date; {advice}")
         return EXIT_GAPS
     _stderr(f"up to date: {target}")

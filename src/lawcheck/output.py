@@ -24,11 +24,11 @@ REPORT_SIGNATURES = (
 
 
 def is_lawcheck_report(path: str) -> bool:
-    head = _read_regular(path, 200)
+    head = read_regular(path, 200)
     return head is not None and head.decode("utf-8", errors="replace").startswith(REPORT_SIGNATURES)
 
 
-def _read_regular(path: str, limit: int, size: int | None = None) -> bytes | None:
+def read_regular(path: str, limit: int, size: int | None = None) -> bytes | None:
     """Up to ``limit`` bytes of ``path`` if it is a regular file (of exactly ``size`` bytes, if
     given); otherwise, or if it cannot be read, None. Only a regular file can be a report."""
     # O_NONBLOCK: opening a FIFO to look would otherwise wait for a writer; for a regular file
@@ -69,7 +69,7 @@ def write_atomic(path: str, text: str) -> bool:
     asked, not a bug: it raises :class:`InputError` naming the file.
     """
     data = text.encode("utf-8")
-    if _read_regular(path, len(data) + 1, size=len(data)) == data:
+    if read_regular(path, len(data) + 1, size=len(data)) == data:
         return False
     directory, name = os.path.split(os.path.abspath(path))
     # The name is chosen before the file exists, so an interrupt anywhere after it is created,
